@@ -1,0 +1,46 @@
+"""Starting the window: the application object, language, font, error handling, event loop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+
+from fieldapp import __version__
+from fieldapp.services.assignment_views import AssignmentViews
+from fieldapp.ui.excepthook import install_excepthook
+from fieldapp.ui.fonts import use_cjk_font_if_needed
+from fieldapp.ui.i18n import chosen_locale, install_translations
+from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.user_log import start_file_log
+
+if TYPE_CHECKING:
+    from fieldapp.services.workspace import Workspace
+
+APPLICATION_NAME = "Fieldapp"
+ORGANISATION_NAME = "Fieldapp"
+
+
+def create_application(argv: list[str]) -> QApplication:
+    """The QApplication (made once), with its names, language and a font that shows Chinese."""
+    QCoreApplication.setApplicationName(APPLICATION_NAME)
+    QCoreApplication.setOrganizationName(ORGANISATION_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    install_translations(app, chosen_locale())
+    use_cjk_font_if_needed(app)
+    return app
+
+
+def run_gui(workspace: Workspace, argv: list[str]) -> int:
+    """Open the main window on ``workspace`` and run until it closes; returns the exit code."""
+    app = create_application(argv)
+    handler = start_file_log()
+    install_excepthook(Path(handler.baseFilename))
+    window = MainWindow(AssignmentViews(workspace.engine))
+    window.show()
+    window.refresh()
+    return app.exec()

@@ -1,0 +1,364 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AssignmentTableModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/assignment_table_model.py" line="+42"/>
+        <source>Registration no.</source>
+        <translation>登记号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Case number</source>
+        <translation>案号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Party</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Due date</source>
+        <translation>办理期限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Officers</source>
+        <translation>外勤干警</translation>
+    </message>
+    <message>
+        <location line="+176"/>
+        <source>Overdue by {days} days</source>
+        <translation>已逾期 {days} 天</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptHook</name>
+    <message>
+        <location filename="../../fieldapp/ui/excepthook.py" line="+57"/>
+        <source>Something went wrong, and Fieldapp could not finish what it was doing.
+Your saved work is safe. If this happens again, please tell your administrator.</source>
+        <translation>程序出现错误，未能完成当前操作。
+已保存的内容不受影响。如再次出现，请告知系统管理员。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The details were written to {path}.</source>
+        <translation>详细信息已写入 {path}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>Unexpected error</source>
+        <translation>程序错误</translation>
+    </message>
+</context>
+<context>
+    <name>GroupTreeModel</name>
+    <message>
+        <location filename="../../fieldapp/ui/group_tree_model.py" line="+53"/>
+        <source>All tasks</source>
+        <translation>全部任务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not routed to a squad</source>
+        <translation>未分组</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No region</source>
+        <translation>未定区域</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>{total} tasks, {open} open, {overdue} overdue</source>
+        <translation>共 {total} 件任务，未办结 {open} 件，逾期 {overdue} 件</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tasks</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{total} (overdue {overdue})</source>
+        <translation>{total}（逾期 {overdue}）</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../fieldapp/ui/labels.py" line="+23"/>
+        <source>Service</source>
+        <translation>送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Investigation</source>
+        <translation>调查取证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Locate persons or property</source>
+        <translation>查人找物</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal</source>
+        <translation>查封</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seize</source>
+        <translation>扣押</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Freeze</source>
+        <translation>冻结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public posting</source>
+        <translation>张贴公告</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>搜查</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Eviction</source>
+        <translation>强制迁出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re-inspection</source>
+        <translation>复查</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Routed to squad</source>
+        <translation>已分组</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In progress</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancelled</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Normal</source>
+        <translation>普通</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>, </source>
+        <comment>between the names in a list</comment>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="+28"/>
+        <source>Fieldapp — Field Affairs Centre</source>
+        <translation>Fieldapp — 外勤事务中心</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fieldapp main window</source>
+        <translation>Fieldapp 主窗口</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reload the groups and the list</source>
+        <translation>重新读取分组和任务列表</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the list</source>
+        <translation>在任务列表中搜索</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close Fieldapp</source>
+        <translation>关闭 Fieldapp</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Menu bar</source>
+        <translation>菜单栏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Status bar</source>
+        <translation>状态栏</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of tasks shown</source>
+        <translation>显示的任务数</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of overdue tasks shown</source>
+        <translation>显示的逾期任务数</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading</source>
+        <translation>正在加载</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{total} tasks</source>
+        <translation>共 {total} 件任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{shown} of {total} tasks shown</source>
+        <translation>显示 {shown} 件，共 {total} 件任务</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{count} overdue</source>
+        <translation>逾期 {count} 件</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueBadgeDelegate</name>
+    <message>
+        <location filename="../../fieldapp/ui/overdue_badge_delegate.py" line="+20"/>
+        <source>overdue {count}</source>
+        <translation>逾期 {count}</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <location filename="../../fieldapp/ui/queue_view.py" line="+215"/>
+        <source>Task groups</source>
+        <translation>任务分组</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Squads, regions and matters, with their task counts and overdue tasks</source>
+        <translation>按小组、区域和事项分组，显示任务数和逾期任务数</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Selected group</source>
+        <translation>当前分组</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Search tasks</source>
+        <translation>搜索任务</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search registration no., case number, party or address (Ctrl+F)</source>
+        <translation>搜索登记号、案号、当事人或地址（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Field tasks</source>
+        <translation>外勤任务</translation>
+    </message>
+</context>
+</TS>
