@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from fieldapp.cli import central
 from fieldapp.domain.clock import court_date
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.changes import OutboxSink
@@ -40,6 +41,8 @@ def add_commands(commands: Any) -> None:
 
     seeder = sub.add_parser("seed-demo", help="fill an empty database with demo data")
     seeder.set_defaults(handler=seed_demo)
+
+    central.add_admin_commands(sub)
 
 
 def import_requests(args: argparse.Namespace) -> int:

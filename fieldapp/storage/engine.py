@@ -21,10 +21,25 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+def writing(engine: Engine) -> Engine:
+    """The engine for a transaction that will write: on SQLite it takes the write lock at
+    BEGIN, so two writers queue instead of one failing when it upgrades its lock."""
+    return engine.execution_options(sqlite_begin="IMMEDIATE")
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # The driver's own transaction handling is off (see _sqlite_pragmas): we say BEGIN.
+    mode = connection.get_execution_options().get("sqlite_begin", "")
+    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # pysqlite would otherwise begin transactions lazily, on its own terms.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")

@@ -57,3 +57,39 @@ class BlobUpload(LocalBase):
     confirmed_offset: Mapped[int] = mapped_column(BigInteger, default=0)
     done: Mapped[bool] = mapped_column(default=False)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class Profile(LocalBase):
+    """One row: the enrolment of this laptop with a central store, and who signed in."""
+
+    __tablename__ = "profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    server_url: Mapped[str] = mapped_column(String(512))
+    device_id: Mapped[str] = mapped_column(ID)
+    device_name: Mapped[str] = mapped_column(String(128))
+    token: Mapped[str] = mapped_column(String(128))
+    user_id: Mapped[str] = mapped_column(ID)
+    username: Mapped[str] = mapped_column(String(64))
+    display_name: Mapped[str] = mapped_column(String(64), default="")
+    role: Mapped[str] = mapped_column(String(16))
+    squad_code: Mapped[str | None] = mapped_column(String(16))
+    # An Argon2 hash of the password, so the officer can unlock the laptop offline.
+    password_verifier: Mapped[str] = mapped_column(String(256), default="")
+    # Server time minus laptop time at the last contact, in seconds.
+    clock_offset_s: Mapped[float] = mapped_column(default=0.0)
+    enrolled_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class NoticeNumberBlock(LocalBase):
+    """A block of document-number suffixes the central store leased to this laptop for one
+    case (之一 … 之十), and the next one not yet issued."""
+
+    __tablename__ = "notice_number_block"
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)  # the server's grant id
+    series: Mapped[str] = mapped_column(String(64), index=True)  # the case number
+    first_number: Mapped[int] = mapped_column()
+    last_number: Mapped[int] = mapped_column()
+    next_number: Mapped[int] = mapped_column()
+    leased_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from typing import cast
 
-from fieldapp.storage import casework, fieldwork, local_tables, oversight, reference
+from sqlalchemy import MetaData, Table
+
+from fieldapp.storage import (
+    casework,
+    central_tables,
+    fieldwork,
+    local_tables,
+    oversight,
+    reference,
+)
 from fieldapp.storage.base import NAMING_CONVENTION, CentralBase, LocalBase, RecordBase
 
-__all__ = ["CENTRAL_METADATA", "ENTITIES", "LOCAL_METADATA", "local_tables"]
+__all__ = [
+    "CENTRAL_METADATA",
+    "ENTITIES",
+    "LOCAL_METADATA",
+    "TABLES",
+    "central_tables",
+    "local_tables",
+]
 
 ENTITIES: dict[str, type[RecordBase]] = {
     model.__entity__: model
@@ -29,6 +45,10 @@ ENTITIES: dict[str, type[RecordBase]] = {
         oversight.Escalation,
     )
 }
+
+
+# The same, as tables: what Core statements and bulk paths work with.
+TABLES: dict[str, Table] = {name: cast(Table, model.__table__) for name, model in ENTITIES.items()}
 
 
 def _combined(*parts: MetaData) -> MetaData:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 10:22:32.433152
+Create Date: 2026-11-27 10:40:57.493102
 """
 
 from collections.abc import Sequence
@@ -18,6 +18,17 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
 
+    op.create_table(
+        "applied_ops",
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("op_id", sa.String(length=36), nullable=False),
+        sa.Column("status", sa.String(length=16), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=True),
+        sa.Column("reason", sa.Text(), nullable=True),
+        sa.Column("answered_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("device_id", "seq", name=op.f("pk_applied_ops")),
+    )
     op.create_table(
         "asset_control",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -103,6 +114,28 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "audit_log",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("event", sa.String(length=32), nullable=False),
+        sa.Column("username", sa.String(length=64), nullable=True),
+        sa.Column("device_id", sa.String(length=64), nullable=True),
+        sa.Column("client", sa.String(length=64), nullable=True),
+        sa.Column("detail", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_log")),
+    )
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_audit_log_at"), ["at"], unique=False)
+
+    op.create_table(
+        "blobs",
+        sa.Column("sha256", sa.String(length=64), nullable=False),
+        sa.Column("size", sa.BigInteger(), nullable=False),
+        sa.Column("uploaded_by", sa.String(length=36), nullable=True),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("sha256", name=op.f("pk_blobs")),
+    )
+    op.create_table(
         "case",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("case_number", sa.String(length=64), nullable=False),
@@ -124,15 +157,28 @@ def upgrade() -> None:
         sa.UniqueConstraint("case_number", name=op.f("uq_case_case_number")),
     )
     op.create_table(
+        "change_log",
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("entity", sa.String(length=32), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.Column("deleted", sa.Boolean(), nullable=False),
+        sa.Column("scope", sa.String(length=256), nullable=False),
+        sa.Column("payload", sa.Text(), nullable=False),
+        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("seq", name=op.f("pk_change_log")),
+        sa.UniqueConstraint("entity", "record_id", name=op.f("uq_change_log_entity_record_id")),
+    )
+    op.create_table(
         "conflict",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("entity", sa.String(length=32), nullable=False),
         sa.Column("record_id", sa.String(length=36), nullable=False),
         sa.Column("field", sa.String(length=64), nullable=False),
-        sa.Column("device_value", sa.JSON(), nullable=False),
-        sa.Column("server_value", sa.JSON(), nullable=False),
+        sa.Column("device_value", sa.JSON(), nullable=True),
+        sa.Column("server_value", sa.JSON(), nullable=True),
         sa.Column("raised_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("resolved_value", sa.JSON(), nullable=False),
+        sa.Column("resolved_value", sa.JSON(), nullable=True),
         sa.Column("resolution", sa.String(length=16), nullable=True),
         sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("resolved_by", sa.String(length=36), nullable=True),
@@ -147,6 +193,28 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_conflict_record_id"), ["record_id"], unique=False)
+
+    op.create_table(
+        "counters",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("value", sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_counters")),
+    )
+    op.create_table(
+        "devices",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("user_id", sa.String(length=36), nullable=False),
+        sa.Column("name", sa.String(length=128), nullable=False),
+        sa.Column("token_hash", sa.String(length=64), nullable=True),
+        sa.Column("public_key", sa.String(length=256), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_devices")),
+        sa.UniqueConstraint("token_hash", name=op.f("uq_devices_token_hash")),
+    )
+    with op.batch_alter_table("devices", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_devices_user_id"), ["user_id"], unique=False)
 
     op.create_table(
         "escalation",
@@ -211,6 +279,14 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_evidence_item_sha256"), ["sha256"], unique=False)
 
+    op.create_table(
+        "field_versions",
+        sa.Column("entity", sa.String(length=32), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("field", sa.String(length=64), nullable=False),
+        sa.Column("version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("entity", "record_id", "field", name=op.f("pk_field_versions")),
+    )
     op.create_table(
         "matter_type",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -313,6 +389,19 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_routing_rule")),
     )
     op.create_table(
+        "scope_exits",
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("entity", sa.String(length=32), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("squad_code", sa.String(length=16), nullable=False),
+        sa.PrimaryKeyConstraint("seq", name=op.f("pk_scope_exits")),
+    )
+    with op.batch_alter_table("scope_exits", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_scope_exits_squad_code_seq"), ["squad_code", "seq"], unique=False
+        )
+
+    op.create_table(
         "service_record",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("notice_id", sa.String(length=36), nullable=False),
@@ -379,6 +468,20 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "users",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("username", sa.String(length=64), nullable=False),
+        sa.Column("password_hash", sa.String(length=256), nullable=False),
+        sa.Column("role", sa.String(length=32), nullable=False),
+        sa.Column("squad_code", sa.String(length=16), nullable=True),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.Column("failed_logins", sa.Integer(), nullable=False),
+        sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_users")),
+        sa.UniqueConstraint("username", name=op.f("uq_users_username")),
+    )
+    op.create_table(
         "visit_attempt",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("assignment_id", sa.String(length=36), nullable=False),
@@ -413,6 +516,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_visit_attempt_assignment_id"))
 
     op.drop_table("visit_attempt")
+    op.drop_table("users")
     with op.batch_alter_table("staff_member", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_staff_member_squad_code"))
 
@@ -422,6 +526,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_service_record_notice_id"))
 
     op.drop_table("service_record")
+    with op.batch_alter_table("scope_exits", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_scope_exits_squad_code_seq"))
+
+    op.drop_table("scope_exits")
     op.drop_table("routing_rule")
     op.drop_table("region")
     with op.batch_alter_table("party", schema=None) as batch_op:
@@ -434,6 +542,7 @@ def downgrade() -> None:
 
     op.drop_table("notice")
     op.drop_table("matter_type")
+    op.drop_table("field_versions")
     with op.batch_alter_table("evidence_item", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_evidence_item_sha256"))
         batch_op.drop_index(batch_op.f("ix_evidence_item_assignment_id"))
@@ -445,11 +554,22 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_escalation_asset_control_id"))
 
     op.drop_table("escalation")
+    with op.batch_alter_table("devices", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_devices_user_id"))
+
+    op.drop_table("devices")
+    op.drop_table("counters")
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conflict_record_id"))
 
     op.drop_table("conflict")
+    op.drop_table("change_log")
     op.drop_table("case")
+    op.drop_table("blobs")
+    with op.batch_alter_table("audit_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_audit_log_at"))
+
+    op.drop_table("audit_log")
     with op.batch_alter_table("assignment", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assignment_status_due_on"))
         batch_op.drop_index(batch_op.f("ix_assignment_squad_code_region_code_matter"))
@@ -464,3 +584,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_asset_control_assignment_id"))
 
     op.drop_table("asset_control")
+    op.drop_table("applied_ops")

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 10:22:31.405415
+Create Date: 2026-11-27 10:40:56.442102
 """
 
 from collections.abc import Sequence
@@ -138,10 +138,10 @@ def upgrade() -> None:
         sa.Column("entity", sa.String(length=32), nullable=False),
         sa.Column("record_id", sa.String(length=36), nullable=False),
         sa.Column("field", sa.String(length=64), nullable=False),
-        sa.Column("device_value", sa.JSON(), nullable=False),
-        sa.Column("server_value", sa.JSON(), nullable=False),
+        sa.Column("device_value", sa.JSON(), nullable=True),
+        sa.Column("server_value", sa.JSON(), nullable=True),
         sa.Column("raised_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("resolved_value", sa.JSON(), nullable=False),
+        sa.Column("resolved_value", sa.JSON(), nullable=True),
         sa.Column("resolution", sa.String(length=16), nullable=True),
         sa.Column("resolved_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("resolved_by", sa.String(length=36), nullable=True),
@@ -265,6 +265,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_notice_case_id"), ["case_id"], unique=False)
 
     op.create_table(
+        "notice_number_block",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("series", sa.String(length=64), nullable=False),
+        sa.Column("first_number", sa.Integer(), nullable=False),
+        sa.Column("last_number", sa.Integer(), nullable=False),
+        sa.Column("next_number", sa.Integer(), nullable=False),
+        sa.Column("leased_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notice_number_block")),
+    )
+    with op.batch_alter_table("notice_number_block", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_notice_number_block_series"), ["series"], unique=False)
+
+    op.create_table(
         "outbox",
         sa.Column("op_id", sa.String(length=36), nullable=False),
         sa.Column("seq", sa.Integer(), nullable=False),
@@ -307,6 +320,23 @@ def upgrade() -> None:
     with op.batch_alter_table("party", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_party_case_id"), ["case_id"], unique=False)
 
+    op.create_table(
+        "profile",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("server_url", sa.String(length=512), nullable=False),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("device_name", sa.String(length=128), nullable=False),
+        sa.Column("token", sa.String(length=128), nullable=False),
+        sa.Column("user_id", sa.String(length=36), nullable=False),
+        sa.Column("username", sa.String(length=64), nullable=False),
+        sa.Column("display_name", sa.String(length=64), nullable=False),
+        sa.Column("role", sa.String(length=16), nullable=False),
+        sa.Column("squad_code", sa.String(length=16), nullable=True),
+        sa.Column("password_verifier", sa.String(length=256), nullable=False),
+        sa.Column("clock_offset_s", sa.Double(), nullable=False),
+        sa.Column("enrolled_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_profile")),
+    )
     op.create_table(
         "region",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -464,6 +494,7 @@ def downgrade() -> None:
     op.drop_table("service_record")
     op.drop_table("routing_rule")
     op.drop_table("region")
+    op.drop_table("profile")
     with op.batch_alter_table("party", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_party_case_id"))
 
@@ -473,6 +504,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_outbox_record_id"))
 
     op.drop_table("outbox")
+    with op.batch_alter_table("notice_number_block", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_notice_number_block_series"))
+
+    op.drop_table("notice_number_block")
     with op.batch_alter_table("notice", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_notice_case_id"))
         batch_op.drop_index(batch_op.f("ix_notice_assignment_id"))

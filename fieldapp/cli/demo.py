@@ -1,0 +1,87 @@
+"""``fieldapp demo``: the real thing on one machine — an embedded central store with demo data
+on loopback, a laptop profile enrolled with it and synced, and the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from fieldapp.server.app import create_app
+from fieldapp.server.database import open_central
+from fieldapp.server.embedded import EmbeddedServer
+from fieldapp.server.seeding import seed_central
+from fieldapp.server.settings import ServerSettings
+from fieldapp.services.demo_seed import DEMO_PASSWORD
+from fieldapp.services.workspace import default_data_dir, open_workspace
+from fieldapp.storage.content_store import ContentStore
+from fieldapp.storage.types import utcnow
+from fieldapp.sync.client import CentralClient, SyncError
+from fieldapp.sync.engine import SyncEngine
+from fieldapp.sync.enrolment import enrol
+
+
+def run(args: argparse.Namespace) -> int:
+    root: Path = args.data_dir or default_data_dir() / "demo"
+    central = root / "central"
+    central.mkdir(parents=True, exist_ok=True)
+    settings = ServerSettings(
+        db=f"sqlite:///{central / 'central.sqlite'}", blobs=central / "blobs", port=args.port
+    )
+    engine = open_central(settings.db)
+    summary = seed_central(engine, now=utcnow())
+    server = EmbeddedServer(create_app(settings, engine), port=args.port)
+    url = server.start()
+    workspace = open_workspace(root / f"laptop-{args.user}")
+    try:
+        try:
+            enrolment = enrol(
+                workspace.engine,
+                server_url=url,
+                username=args.user,
+                password=DEMO_PASSWORD,
+                device_id=workspace.device_id,
+                device_name=f"demo laptop of {args.user}",
+            )
+            with CentralClient(url, enrolment.token) as client:
+                report = SyncEngine(
+                    workspace.engine, client, workspace.device_id, ContentStore(workspace.blobs_dir)
+                ).run()
+        except SyncError as error:
+            print(f"error: {error.message}", file=sys.stderr)
+            return 1
+        print(f"central store: {url}  (data in {root})")
+        if summary is not None:
+            print("seeded the demo data")
+        print(f"laptop of {args.user}: {report.summary()}")
+        if args.no_gui:
+            _print_accounts(engine)
+            print("serving until interrupted (Ctrl+C)")
+            try:
+                while True:
+                    time.sleep(3600)
+            except KeyboardInterrupt:
+                return 0
+        from fieldapp.ui.app import run_gui
+
+        return run_gui(workspace, sys.argv[:1])
+    finally:
+        workspace.close()
+        server.stop()
+        engine.dispose()
+
+
+def _print_accounts(engine: object) -> None:
+    from sqlalchemy import Engine, select
+
+    from fieldapp.storage.central_tables import User
+
+    assert isinstance(engine, Engine)
+    with engine.connect() as connection:
+        users = connection.execute(
+            select(User.username, User.role, User.squad_code).order_by(User.username)
+        ).all()
+    print(f"demo accounts (password {DEMO_PASSWORD}):")
+    for username, role, squad in users:
+        print(f"  {username:<12} {role.value:<10} {squad or ''}")

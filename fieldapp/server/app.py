@@ -1,0 +1,223 @@
+"""The central store's HTTP service (DESIGN §4): login, push, pull, blobs, health."""
+
+import logging
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.responses import Response
+from sqlalchemy import Engine, select
+
+from fieldapp import __version__
+from fieldapp.server.accounts import LoginRefused, device_for_token, login
+from fieldapp.server.audit import audit
+from fieldapp.server.blob_routes import make_blob_router
+from fieldapp.server.context import DeviceContext
+from fieldapp.server.database import BlobRecords
+from fieldapp.server.errors import ApiError, BodyLimit, install_error_handlers
+from fieldapp.server.pull import CursorExpired, pull_page
+from fieldapp.server.push import PushRefused, apply_push
+from fieldapp.server.settings import ServerSettings
+from fieldapp.storage.content_store import ContentStore
+from fieldapp.storage.engine import writing
+from fieldapp.storage.types import utcnow
+from fieldapp.sync import protocol as p
+
+log = logging.getLogger(__name__)
+
+
+def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
+    """The app over a migrated database (see fieldapp.server.database.open_central)."""
+    app = FastAPI(
+        title="Fieldapp central store",
+        version=__version__,
+        description="Sync protocol v1 between field laptops and the court's central store.",
+    )
+    install_error_handlers(app)
+    app.add_middleware(BodyLimit, limit=p.MAX_JSON_BODY, exempt_prefix=f"{p.API}/blobs/")
+    store = ContentStore(settings.blobs)
+    device = _device_dependency(engine)
+
+    @app.get(f"{p.API}/health")
+    def health() -> dict[str, str]:
+        with engine.connect() as connection:
+            connection.execute(select(1))
+        return {"status": "ok", "version": __version__}
+
+    @app.post(
+        f"{p.API}/auth/login",
+        response_model=p.LoginResponse,
+        responses={
+            401: {"model": p.ErrorBody},
+            409: {"model": p.ErrorBody},
+            429: {"model": p.ErrorBody},
+        },
+    )
+    def sign_in(body: p.LoginRequest, request: Request) -> p.LoginResponse:
+        now = utcnow()
+        client = request.client.host if request.client else None
+        failure: LoginRefused | None = None
+        with writing(engine).begin() as connection:
+            try:
+                done = login(
+                    connection,
+                    settings,
+                    username=body.username,
+                    password=body.password,
+                    device_id=body.device_id,
+                    device_name=body.device_name,
+                    public_key=body.public_key,
+                    now=now,
+                )
+            except LoginRefused as refused:  # audited in this transaction, raised after it
+                audit(
+                    connection,
+                    "login_refused",
+                    at=now,
+                    username=body.username,
+                    device_id=body.device_id,
+                    client=client,
+                    detail=refused.code,
+                )
+                failure = refused
+            else:
+                audit(
+                    connection,
+                    "login",
+                    at=now,
+                    username=body.username,
+                    device_id=body.device_id,
+                    client=client,
+                )
+        if failure is not None:
+            raise ApiError(failure.status, failure.code, failure.message)
+        user = done.user
+        display = _display_name(engine, user.id) or user.username
+        return p.LoginResponse(
+            token=done.token,
+            user=p.UserInfo(
+                id=user.id,
+                username=user.username,
+                display_name=display,
+                role=user.role.value,
+                squad=user.squad_code,
+            ),
+            server_time=now,
+        )
+
+    @app.post(
+        f"{p.API}/sync/push",
+        response_model=p.PushResponse,
+        responses={409: {"model": p.ErrorBody}, 403: {"model": p.ErrorBody}},
+    )
+    def push(body: p.PushRequest, ctx: Annotated[DeviceContext, Depends(device)]) -> p.PushResponse:
+        now = utcnow()
+        try:
+            with writing(engine).begin() as connection:
+                results = apply_push(connection, ctx, body.device_id, body.ops, now=now)
+                rejected = [r for r in results if r.status == "rejected"]
+                if rejected:
+                    detail = "; ".join(f"op {r.seq}: {r.reason}" for r in rejected[:20])
+                    audit(
+                        connection,
+                        "ops_rejected",
+                        at=now,
+                        username=ctx.username,
+                        device_id=ctx.device_id,
+                        detail=detail,
+                    )
+        except PushRefused as refused:
+            with engine.begin() as connection:
+                audit(
+                    connection,
+                    "push_refused",
+                    at=now,
+                    username=ctx.username,
+                    device_id=ctx.device_id,
+                    detail=refused.message,
+                )
+            raise ApiError(refused.status, refused.code, refused.message) from None
+        return p.PushResponse(results=results, server_time=now)
+
+    @app.get(
+        f"{p.API}/sync/pull",
+        response_model=p.PullResponse,
+        responses={410: {"model": p.ErrorBody}},
+    )
+    def pull(
+        ctx: Annotated[DeviceContext, Depends(device)],
+        cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+        limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = 1000,
+    ) -> Response:
+        with engine.connect() as connection:
+            try:
+                page = pull_page(connection, ctx, cursor, limit)
+            except CursorExpired:
+                raise ApiError(
+                    410,
+                    "cursor_expired",
+                    "this laptop's copy is too old to bring up to date; push, then download again",
+                ) from None
+        return Response(
+            page.body,
+            media_type="application/json",
+            headers={
+                p.NEXT_CURSOR_HEADER: str(page.next_cursor),
+                p.HAS_MORE_HEADER: str(int(page.has_more)),
+            },
+        )
+
+    app.include_router(
+        make_blob_router(store=lambda: store, device=device, access=BlobRecords(engine))
+    )
+    return app
+
+
+def _display_name(engine: Engine, user_id: str) -> str | None:
+    from fieldapp.storage.reference import StaffMember
+
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(StaffMember.display_name).where(StaffMember.id == user_id)
+        ).first()
+    return row[0] if row else None
+
+
+def _device_dependency(engine: Engine) -> Callable[..., DeviceContext]:
+    def device(
+        authorization: Annotated[str | None, Header()] = None,
+        x_fieldapp_protocol: Annotated[str | None, Header()] = None,
+        x_fieldapp_schema: Annotated[str | None, Header()] = None,
+    ) -> DeviceContext:
+        _check_version(x_fieldapp_protocol, p.OLDEST_PROTOCOL, p.PROTOCOL_VERSION, "protocol")
+        _check_version(x_fieldapp_schema, p.OLDEST_SCHEMA, p.SCHEMA_VERSION, "schema")
+        if not authorization or not authorization.startswith("Bearer "):
+            raise ApiError(
+                401, "unauthorized", "sign in first: this request carries no device token"
+            )
+        token = authorization.removeprefix("Bearer ").strip()
+        if not token or len(token) > 256:
+            raise ApiError(401, "unauthorized", "the device token is not valid")
+        with engine.connect() as connection:
+            ctx = device_for_token(connection, token)
+        if ctx is None:
+            raise ApiError(401, "unauthorized", "the device token is not valid or was revoked")
+        return ctx
+
+    return device
+
+
+def _check_version(value: str | None, oldest: int, current: int, what: str) -> None:
+    if value is None or not value.isdigit():
+        raise ApiError(400, f"missing_{what}", f"the X-Fieldapp-{what.title()} header is missing")
+    if int(value) < oldest:
+        raise ApiError(
+            426,
+            "upgrade_required",
+            f"this laptop speaks {what} version {value}; the central store needs {oldest} "
+            "or newer. Update Fieldapp — unsent changes stay on the laptop.",
+        )
+    if int(value) > current:
+        raise ApiError(
+            400, f"unknown_{what}", f"{what} version {value} is newer than this central store's"
+        )

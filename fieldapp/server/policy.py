@@ -1,0 +1,74 @@
+"""Who may write what on the central store: roles, entities and the fields each role owns."""
+
+from __future__ import annotations
+
+from fieldapp.domain.enums import Role
+
+REFERENCE = frozenset({"region", "matter_type", "squad", "staff_member", "routing_rule"})
+APPEND_ONLY = frozenset(
+    {"visit_attempt", "evidence_item", "asset_control", "notice", "service_record"}
+)
+# Entities that hang off an assignment and share its squad's scope.
+BY_ASSIGNMENT = APPEND_ONLY | {"conflict", "escalation"}
+
+# Columns a client never sets: the server stamps them.
+SERVER_COLUMNS = frozenset({"id", "version", "created_by", "device_id", "deleted"})
+
+# Assignment fields by owner (DESIGN §4.7): edits to different owners' fields both stand.
+ASSIGNMENT_LEAD_FIELDS = frozenset(
+    {"squad_code", "officer_id", "second_officer_id", "due_on", "priority", "matter"}
+)
+ASSIGNMENT_OFFICER_FIELDS = frozenset({"status", "result", "completed_at", "lat", "lon"})
+ASSIGNMENT_REGISTRAR_FIELDS = frozenset(
+    {"address", "party_id", "case_id", "region_code", "requested_by", "notes", "return_reason"}
+)
+
+CONFLICT_RESOLUTION_FIELDS = frozenset(
+    {"resolved_value", "resolution", "resolved_at", "resolved_by", "note", "updated_at"}
+)
+ESCALATION_ACK_FIELDS = frozenset({"acknowledged_at", "acknowledged_by", "updated_at"})
+
+
+class Refused(Exception):
+    """An op the caller's role or scope does not allow; the message is for the officer."""
+
+
+def check_can_insert(role: Role, entity: str) -> None:
+    if role is Role.SUPERVISOR:
+        raise Refused("supervisors read; they do not change records")
+    if entity in REFERENCE and role is not Role.ADMIN:
+        raise Refused(f"only an admin may add {entity.replace('_', ' ')} records")
+    if entity in ("case", "party", "assignment") and role not in (Role.REGISTRAR, Role.ADMIN):
+        raise Refused(f"only a registrar registers {entity} records")
+    if entity in ("conflict", "escalation"):
+        raise Refused(f"{entity} records are raised by the central store, not by laptops")
+
+
+def editable_fields(role: Role, entity: str) -> frozenset[str]:
+    """The fields ``role`` may change on an existing ``entity`` record."""
+    if role is Role.SUPERVISOR or entity in APPEND_ONLY:
+        return frozenset()
+    if role is Role.ADMIN:
+        return frozenset({"*"})
+    if entity == "assignment":
+        if role is Role.LEAD:
+            return ASSIGNMENT_LEAD_FIELDS | {"status", "return_reason", "notes", "updated_at"}
+        if role is Role.OFFICER:
+            return ASSIGNMENT_OFFICER_FIELDS | {"updated_at"}
+        if role is Role.REGISTRAR:
+            return ASSIGNMENT_REGISTRAR_FIELDS | ASSIGNMENT_LEAD_FIELDS | {"status", "updated_at"}
+    if entity in ("case", "party") and role is Role.REGISTRAR:
+        return frozenset({"*"})
+    if entity == "conflict" and role is Role.LEAD:
+        return CONFLICT_RESOLUTION_FIELDS
+    if entity == "escalation":
+        return ESCALATION_ACK_FIELDS
+    return frozenset()
+
+
+def check_can_delete(role: Role, entity: str) -> None:
+    if entity in APPEND_ONLY:
+        raise Refused(f"{entity.replace('_', ' ')} records are never deleted; record a correction")
+    if role is Role.ADMIN or (role is Role.REGISTRAR and entity in ("case", "party", "assignment")):
+        return
+    raise Refused(f"a {role.value} may not delete {entity.replace('_', ' ')} records")

@@ -1,0 +1,480 @@
+"""Applying a pushed batch of ops in one transaction: per-op answers, field-level merge,
+conflicts, and the change log — read as sets, processed in memory, written as sets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, delete, func, select, tuple_, update
+
+from fieldapp.domain.enums import AssignmentStatus, Role
+from fieldapp.domain.errors import DomainError
+from fieldapp.domain.status import check_move
+from fieldapp.server.changelog import Entry, Exit, append, current_entries, scope_squads
+from fieldapp.server.context import DeviceContext
+from fieldapp.server.policy import (
+    APPEND_ONLY,
+    BY_ASSIGNMENT,
+    SERVER_COLUMNS,
+    Refused,
+    check_can_delete,
+    check_can_insert,
+    editable_fields,
+)
+from fieldapp.server.scopes import ScopeResolver
+from fieldapp.storage.bulk import bulk_insert
+from fieldapp.storage.central_tables import AppliedOp, FieldVersion
+from fieldapp.storage.schema import ENTITIES
+from fieldapp.storage.types import new_id
+from fieldapp.storage.wire import WireDecoder, WireError, dumps, row_payload, to_wire
+from fieldapp.sync.protocol import Op, OpResult
+
+Key = tuple[str, str]
+DECODERS = {name: WireDecoder(model.__table__) for name, model in ENTITIES.items()}  # type: ignore[arg-type]
+TABLES: dict[str, Table] = {name: model.__table__ for name, model in ENTITIES.items()}  # type: ignore[misc]
+NEW_ASSIGNMENT_STATUSES = (AssignmentStatus.REGISTERED, AssignmentStatus.ROUTED)
+
+
+class PushRefused(Exception):
+    """The batch as a whole cannot be taken (nothing of it is written)."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class _Batch:
+    rows: dict[Key, dict[str, Any]] = field(default_factory=dict)
+    inserted: dict[Key, None] = field(default_factory=dict)
+    updated: dict[Key, None] = field(default_factory=dict)
+    field_versions: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    changed_fields: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    moved: dict[str, str | None] = field(default_factory=dict)  # assignment id → old squad
+
+
+def apply_push(
+    connection: Connection, ctx: DeviceContext, device_id: str, ops: Sequence[Op], *, now: datetime
+) -> list[OpResult]:
+    if device_id != ctx.device_id:
+        raise PushRefused(403, "forged_device", "the ops name another device than your token's")
+    seqs = [op.seq for op in ops]
+    if seqs != sorted(set(seqs)):
+        raise PushRefused(400, "ops_out_of_order", "ops must be sent once each, in seq order")
+    last = connection.execute(
+        select(func.max(AppliedOp.seq)).where(AppliedOp.device_id == ctx.device_id)
+    ).scalar()
+    last = int(last or 0)
+    fresh = [op for op in ops if op.seq > last]
+    for index, op in enumerate(fresh):
+        if op.seq != last + 1 + index:
+            raise PushRefused(
+                409,
+                "seq_gap",
+                f"op {last + 1 + index} is missing (got {op.seq}); nothing was applied — "
+                "send the ops from there",
+            )
+    results = {op.seq: result for op, result in _replayed(connection, ctx, ops, last)}
+    batch = _load(connection, fresh)
+    resolver = ScopeResolver(connection)
+    resolver.preload_assignments(_referenced_assignments(fresh))
+    for op in fresh:
+        results[op.seq] = _apply(op, ctx, batch, resolver, now)
+    _write(connection, ctx, batch, fresh, results, now)
+    return [results[op.seq] for op in ops]
+
+
+def _replayed(
+    connection: Connection, ctx: DeviceContext, ops: Sequence[Op], last: int
+) -> list[tuple[Op, OpResult]]:
+    old = [op for op in ops if op.seq <= last]
+    if not old:
+        return []
+    query = select(AppliedOp).where(
+        AppliedOp.device_id == ctx.device_id, AppliedOp.seq.in_([op.seq for op in old])
+    )
+    answers = {row.seq: row for row in connection.execute(query)}
+    replayed = []
+    for op in old:
+        answer = answers.get(op.seq)
+        if answer is None or answer.op_id != op.op_id:
+            raise PushRefused(
+                409, "seq_reused", f"op {op.seq} was already used by another op; nothing applied"
+            )
+        replayed.append(
+            (
+                op,
+                OpResult(
+                    op_id=op.op_id,
+                    seq=op.seq,
+                    status="duplicate",
+                    version=answer.version,
+                    reason=answer.reason,
+                    original_status=answer.status,
+                ),
+            )
+        )
+    return replayed
+
+
+def _referenced_assignments(ops: Sequence[Op]) -> list[str]:
+    ids = []
+    for op in ops:
+        if op.entity == "assignment":
+            ids.append(op.record_id)
+        value = op.data.get("assignment_id")
+        if isinstance(value, str):
+            ids.append(value)
+    return ids
+
+
+def _load(connection: Connection, ops: Sequence[Op]) -> _Batch:
+    batch = _Batch()
+    by_entity: dict[str, set[str]] = {}
+    for op in ops:
+        if op.entity in TABLES:
+            by_entity.setdefault(op.entity, set()).add(op.record_id)
+    for entity, ids in by_entity.items():
+        table = TABLES[entity]
+        wanted = sorted(ids)
+        for start in range(0, len(wanted), 500):
+            query = select(table).where(table.c.id.in_(wanted[start : start + 500]))
+            for row in connection.execute(query):
+                batch.rows[(entity, row.id)] = dict(row._mapping)
+    keys = [(e, i) for e, ids in by_entity.items() if e not in APPEND_ONLY for i in ids]
+    for start in range(0, len(keys), 400):
+        query = select(FieldVersion).where(
+            tuple_(FieldVersion.entity, FieldVersion.record_id).in_(keys[start : start + 400])
+        )
+        for fv in connection.execute(query):
+            batch.field_versions[(fv.entity, fv.record_id, fv.field)] = fv.version
+    return batch
+
+
+def _apply(
+    op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver, now: datetime
+) -> OpResult:
+    try:
+        if op.entity not in TABLES:
+            raise Refused(f"unknown kind of record {op.entity!r}")
+        if op.kind == "insert":
+            return _insert(op, ctx, batch, resolver)
+        if op.kind == "update":
+            return _update(op, ctx, batch, resolver, now)
+        return _delete(op, ctx, batch, resolver)
+    except (Refused, WireError, DomainError) as error:
+        return OpResult(op_id=op.op_id, seq=op.seq, status="rejected", reason=str(error))
+
+
+def _visible(ctx: DeviceContext, scope: str) -> bool:
+    return ctx.sees_everything or scope == "*" or ctx.squad_code in scope_squads(scope)
+
+
+def _insert(op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver) -> OpResult:
+    key = (op.entity, op.record_id)
+    existing = batch.rows.get(key)
+    if existing is not None:
+        # The same record sent again under a new op (a re-enrolled laptop): nothing to do.
+        return OpResult(op_id=op.op_id, seq=op.seq, status="duplicate", version=existing["version"])
+    check_can_insert(ctx.role, op.entity)
+    data = DECODERS[op.entity].decode(_client_fields(op.data))
+    table = TABLES[op.entity]
+    missing = [
+        c.key
+        for c in table.columns
+        if c.key not in data
+        and c.key not in SERVER_COLUMNS
+        and not c.nullable
+        and c.default is None
+    ]
+    if missing:
+        raise Refused(f"{op.entity} is missing required field(s) {', '.join(missing)}")
+    row = _defaults(table) | data
+    row.update(
+        id=op.record_id, version=1, created_by=ctx.user_id, device_id=ctx.device_id, deleted=False
+    )
+    if op.entity == "assignment":
+        if row["status"] not in NEW_ASSIGNMENT_STATUSES:
+            raise Refused("a new assignment starts as registered or routed")
+        resolver.note_assignment(op.record_id, row["squad_code"])
+    elif (
+        op.entity in BY_ASSIGNMENT
+        and row.get("assignment_id")
+        and not resolver.assignment_exists(row["assignment_id"])
+    ):
+        raise Refused(f"{op.entity} refers to an assignment the central store does not have")
+    if not _visible(ctx, resolver.scope(op.entity, row)):
+        raise Refused(f"this {op.entity.replace('_', ' ')} belongs to another squad")
+    batch.rows[key] = row
+    batch.inserted[key] = None
+    return OpResult(op_id=op.op_id, seq=op.seq, status="applied", version=1)
+
+
+def _update(
+    op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver, now: datetime
+) -> OpResult:
+    key = (op.entity, op.record_id)
+    row = _existing(op, batch)
+    if not _visible(ctx, resolver.scope(op.entity, row)):
+        raise Refused(f"this {op.entity.replace('_', ' ')} belongs to another squad")
+    if op.entity in APPEND_ONLY:
+        raise Refused(
+            f"{op.entity.replace('_', ' ')} records cannot be changed; record a correction"
+        )
+    allowed = editable_fields(ctx.role, op.entity)
+    data = DECODERS[op.entity].decode(_client_fields(op.data))
+    data.pop("created_at", None)
+    forbidden = sorted(set(data) - allowed) if "*" not in allowed else []
+    if not allowed or forbidden:
+        names = ", ".join(forbidden) or "any field"
+        raise Refused(
+            f"a {ctx.role.value} may not change {names} of a {op.entity.replace('_', ' ')}"
+        )
+    officers = (row.get("officer_id"), row.get("second_officer_id"))
+    if op.entity == "assignment" and ctx.role is Role.OFFICER and ctx.user_id not in officers:
+        raise Refused("only the officers assigned to this task may change it")
+    if op.base_version > row["version"]:
+        raise Refused(f"based on version {op.base_version}, which the central store never issued")
+    applied: dict[str, Any] = {}
+    conflicts: list[tuple[str, Any]] = []
+    for name, value in data.items():
+        if value == row[name]:
+            continue
+        changed_at = batch.field_versions.get((op.entity, op.record_id, name), 0)
+        if (
+            op.base_version < row["version"]
+            and changed_at > op.base_version
+            and name != "updated_at"
+        ):
+            conflicts.append((name, value))
+        else:
+            applied[name] = value
+    if "status" in applied:
+        check_move(row["status"], applied["status"])
+    if set(applied) - {"updated_at"}:
+        if op.entity == "assignment" and "squad_code" in applied:
+            batch.moved.setdefault(op.record_id, row["squad_code"])
+            resolver.note_assignment(op.record_id, applied["squad_code"])
+        row.update(applied)
+        row["version"] += 1
+        for name in applied:
+            batch.field_versions[(op.entity, op.record_id, name)] = row["version"]
+            batch.changed_fields[(op.entity, op.record_id, name)] = row["version"]
+        if key not in batch.inserted:
+            batch.updated[key] = None
+    for name, value in conflicts:
+        batch.conflicts.append(
+            {
+                "id": new_id(),
+                "entity": op.entity,
+                "record_id": op.record_id,
+                "field": name,
+                "device_value": to_wire(value),
+                "server_value": to_wire(row[name]),
+                "raised_at": now,
+            }
+        )
+    if conflicts:
+        return OpResult(
+            op_id=op.op_id,
+            seq=op.seq,
+            status="conflict",
+            version=row["version"],
+            reason="changed on the server meanwhile: " + ", ".join(n for n, _ in conflicts),
+            record=row_payload(TABLES[op.entity], row),
+        )
+    return OpResult(op_id=op.op_id, seq=op.seq, status="applied", version=row["version"])
+
+
+def _delete(op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver) -> OpResult:
+    check_can_delete(ctx.role, op.entity)
+    row = _existing(op, batch)
+    if not _visible(ctx, resolver.scope(op.entity, row)):
+        raise Refused(f"this {op.entity.replace('_', ' ')} belongs to another squad")
+    row["deleted"] = True
+    row["version"] += 1
+    key = (op.entity, op.record_id)
+    if key not in batch.inserted:
+        batch.updated[key] = None
+    return OpResult(op_id=op.op_id, seq=op.seq, status="applied", version=row["version"])
+
+
+def _existing(op: Op, batch: _Batch) -> dict[str, Any]:
+    row = batch.rows.get((op.entity, op.record_id))
+    if row is None:
+        raise Refused(f"no such {op.entity.replace('_', ' ')} on the central store")
+    if row["deleted"]:
+        raise Refused(f"this {op.entity.replace('_', ' ')} was deleted")
+    return row
+
+
+def _client_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in data.items() if name not in SERVER_COLUMNS}
+
+
+def _defaults(table: Table) -> dict[str, Any]:
+    defaults: dict[str, Any] = {}
+    for column in table.columns:
+        default = column.default
+        if default is None:
+            defaults[column.key] = None
+        elif default.is_callable:
+            defaults[column.key] = default.arg(None)  # type: ignore[attr-defined]
+        else:
+            defaults[column.key] = default.arg  # type: ignore[attr-defined]
+    return defaults
+
+
+def _write(
+    connection: Connection,
+    ctx: DeviceContext,
+    batch: _Batch,
+    ops: Sequence[Op],
+    results: dict[int, OpResult],
+    now: datetime,
+) -> None:
+    for entity, keys in _group(batch.inserted).items():
+        bulk_insert(connection, TABLES[entity], [batch.rows[key] for key in keys])
+    for entity, keys in _group(batch.updated).items():
+        table = TABLES[entity]
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("current_id"))
+            .values({c.key: bindparam(c.key) for c in table.columns if c.key != "id"})
+        )
+        connection.execute(
+            statement,
+            [
+                {**{k: v for k, v in batch.rows[key].items() if k != "id"}, "current_id": key[1]}
+                for key in keys
+            ],
+        )
+    _write_field_versions(connection, batch)
+    conflict_rows = [_conflict_row(conflict, ctx, now) for conflict in batch.conflicts]
+    bulk_insert(connection, TABLES["conflict"], conflict_rows)
+    bulk_insert(
+        connection,
+        AppliedOp.__table__,
+        [
+            {
+                "device_id": ctx.device_id,
+                "seq": op.seq,
+                "op_id": op.op_id,
+                "status": results[op.seq].status,
+                "version": results[op.seq].version,
+                "reason": results[op.seq].reason,
+                "answered_at": now,
+            }
+            for op in ops
+        ],
+    )
+    entries, exits = _log_entries(connection, batch, conflict_rows)
+    append(connection, entries, exits, now=now)
+
+
+def _conflict_row(conflict: dict[str, Any], ctx: DeviceContext, now: datetime) -> dict[str, Any]:
+    return {
+        **_defaults(TABLES["conflict"]),
+        **conflict,
+        "version": 1,
+        "created_at": now,
+        "updated_at": now,
+        "created_by": ctx.user_id,
+        "device_id": ctx.device_id,
+        "deleted": False,
+    }
+
+
+def _write_field_versions(connection: Connection, batch: _Batch) -> None:
+    if not batch.changed_fields:
+        return
+    keys = list(batch.changed_fields)
+    for start in range(0, len(keys), 300):
+        connection.execute(
+            delete(FieldVersion).where(
+                tuple_(FieldVersion.entity, FieldVersion.record_id, FieldVersion.field).in_(
+                    keys[start : start + 300]
+                )
+            )
+        )
+    bulk_insert(
+        connection,
+        FieldVersion.__table__,
+        [
+            {"entity": e, "record_id": r, "field": f, "version": v}
+            for (e, r, f), v in batch.changed_fields.items()
+        ],
+    )
+
+
+def _log_entries(
+    connection: Connection, batch: _Batch, conflict_rows: list[dict[str, Any]]
+) -> tuple[list[Entry], list[Exit]]:
+    """Entries for every record written, plus re-scoped records when assignments moved."""
+    resolver = ScopeResolver(connection)  # fresh: the batch is in the database now
+    written = {**batch.inserted, **batch.updated}
+    rows = {key: batch.rows[key] for key in written}
+    rows.update({("conflict", row["id"]): row for row in conflict_rows})
+    entries = {
+        key: Entry(
+            entity=key[0],
+            record_id=key[1],
+            version=row["version"],
+            deleted=row["deleted"],
+            scope=resolver.scope(key[0], row),
+            payload=dumps(row_payload(TABLES[key[0]], row)),
+        )
+        for key, row in rows.items()
+    }
+    exits: list[Exit] = []
+    cases = {row["case_id"] for (entity, _), row in rows.items() if entity == "assignment"}
+    followers = _followers(connection, batch, cases)
+    logged = current_entries(connection, [key for key in followers if key not in entries])
+    for key, (old_scope, payload) in logged.items():
+        row_scope = resolver.scope(key[0], followers[key])
+        if row_scope != old_scope:
+            version, deleted = followers[key]["version"], followers[key]["deleted"]
+            entries[key] = Entry(key[0], key[1], version, deleted, row_scope, payload)
+    for key, entry in entries.items():
+        old = logged.get(key, (None, None))[0]
+        if old is None and key[0] == "assignment" and key[1] in batch.moved:
+            old = f",{batch.moved[key[1]]}," if batch.moved[key[1]] else ","
+        if old is not None:
+            lost = scope_squads(old) - scope_squads(entry.scope)
+            exits.extend(Exit(key[0], key[1], squad) for squad in sorted(lost))
+    return list(entries.values()), exits
+
+
+def _followers(connection: Connection, batch: _Batch, cases: set[str]) -> dict[Key, dict[str, Any]]:
+    """Records whose scope follows a moved or new assignment: its dependents, case and parties."""
+    followers: dict[Key, dict[str, Any]] = {}
+    moved = list(batch.moved)
+    for entity in sorted(BY_ASSIGNMENT):
+        if not moved:
+            break
+        table = TABLES[entity]
+        for start in range(0, len(moved), 500):
+            query = select(table).where(table.c.assignment_id.in_(moved[start : start + 500]))
+            for row in connection.execute(query):
+                followers[(entity, row.id)] = dict(row._mapping)
+    case_ids = sorted(cases)
+    for entity, column in (("case", "id"), ("party", "case_id")):
+        table = TABLES[entity]
+        for start in range(0, len(case_ids), 500):
+            query = select(table).where(table.c[column].in_(case_ids[start : start + 500]))
+            for row in connection.execute(query):
+                followers[(entity, row.id)] = dict(row._mapping)
+    return followers
+
+
+def _group(keys: dict[Key, None]) -> dict[str, list[Key]]:
+    grouped: dict[str, list[Key]] = {}
+    for key in keys:
+        grouped.setdefault(key[0], []).append(key)
+    return grouped

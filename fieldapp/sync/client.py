@@ -1,0 +1,131 @@
+"""The laptop's HTTP client of the central store: one method per endpoint, typed errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from fieldapp.sync import protocol as p
+
+
+class SyncError(Exception):
+    """The central store answered, or could not be reached; ``message`` is for the officer."""
+
+    def __init__(self, message: str, status: int | None = None, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.code = code
+
+
+class Unreachable(SyncError):
+    """No answer (offline, refused, timed out, cut): try again later."""
+
+
+class Unauthorized(SyncError):
+    """The token is unknown or revoked: sign in again."""
+
+
+class UpgradeRequired(SyncError):
+    """This client is too old for the central store (426); its outbox is kept."""
+
+
+class CursorExpired(SyncError):
+    """The local copy is too old to update (410): push, then download again."""
+
+
+class Refused(SyncError):
+    """Any other 4xx: the request itself was refused."""
+
+
+@dataclass(frozen=True)
+class PulledPage:
+    body: bytes
+    next_cursor: int
+    has_more: bool
+
+
+class CentralClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        timeout: float = 60.0,
+        transport: httpx.BaseTransport | None = None,
+        verify: bool | str = True,
+    ) -> None:
+        headers = {
+            p.PROTOCOL_HEADER: str(p.PROTOCOL_VERSION),
+            p.SCHEMA_HEADER: str(p.SCHEMA_VERSION),
+        }
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        self.http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            headers=headers,
+            timeout=timeout,
+            transport=transport,
+            verify=verify,
+        )
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> CentralClient:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def health(self) -> dict[str, Any]:
+        return self._call("GET", f"{p.API}/health").json()  # type: ignore[no-any-return]
+
+    def login(self, request: p.LoginRequest) -> p.LoginResponse:
+        response = self._call("POST", f"{p.API}/auth/login", json=request.model_dump())
+        return p.LoginResponse.model_validate_json(response.content)
+
+    def push(self, device_id: str, ops: list[dict[str, Any]]) -> p.PushResponse:
+        response = self._call(
+            "POST", f"{p.API}/sync/push", json={"device_id": device_id, "ops": ops}
+        )
+        return p.PushResponse.model_validate_json(response.content)
+
+    def pull(self, cursor: int, limit: int) -> PulledPage:
+        response = self._call(
+            "GET", f"{p.API}/sync/pull", params={"cursor": cursor, "limit": limit}
+        )
+        return PulledPage(
+            response.content,
+            int(response.headers[p.NEXT_CURSOR_HEADER]),
+            response.headers[p.HAS_MORE_HEADER] == "1",
+        )
+
+    def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+        try:
+            response = self.http.request(method, url, **kwargs)
+        except httpx.TransportError as error:
+            raise Unreachable(f"the central store cannot be reached: {error}") from error
+        if response.status_code < 400:
+            return response
+        raise _error(response)
+
+
+def _error(response: httpx.Response) -> SyncError:
+    try:
+        body = response.json()
+        message, code = str(body["message"]), str(body["error"])
+    except (ValueError, KeyError, TypeError):
+        message, code = f"the central store answered {response.status_code}", None
+    status = response.status_code
+    if status == 401:
+        return Unauthorized(message, status, code)
+    if status == 426:
+        return UpgradeRequired(message, status, code)
+    if status == 410:
+        return CursorExpired(message, status, code)
+    if status >= 500 or status == 408:
+        return Unreachable(message, status, code)
+    return Refused(message, status, code)

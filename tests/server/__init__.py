@@ -1,0 +1,1 @@
+"""Tests of the central store's HTTP service."""

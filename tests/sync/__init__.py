@@ -1,0 +1,1 @@
+"""Tests of the laptop's sync client against the server in-process."""
