@@ -18,8 +18,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 run: venv
-	$(BIN)/fieldapp admin seed-demo
-	$(BIN)/fieldapp
+	$(BIN)/fieldapp demo
 
 system-deps:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \

@@ -55,6 +55,23 @@ def add_admin_commands(sub: Any) -> None:
     )
     create.set_defaults(handler=run_create_user)
 
+    revoke = sub.add_parser(
+        "revoke-device", help="revoke a laptop: its token stops working at once"
+    )
+    revoke.add_argument("--db", help="database URL of the central store (default: settings)")
+    revoke.add_argument("device_id")
+    revoke.set_defaults(handler=run_revoke_device)
+
+    prune = sub.add_parser(
+        "prune-tombstones",
+        help="forget deletions older than the retention (laptops older re-download)",
+    )
+    prune.add_argument("--db", help="database URL of the central store (default: settings)")
+    prune.add_argument(
+        "--days", type=int, default=None, help="retention in days (default: settings)"
+    )
+    prune.set_defaults(handler=run_prune_tombstones)
+
 
 def _settings(args: argparse.Namespace) -> Any:
     from fieldapp.server.settings import ServerSettings
@@ -203,3 +220,42 @@ def run_demo(args: argparse.Namespace) -> int:
     from fieldapp.cli.demo import run
 
     return run(args)
+
+
+def run_revoke_device(args: argparse.Namespace) -> int:
+    from fieldapp.server.accounts import revoke_device
+    from fieldapp.server.database import open_central
+    from fieldapp.storage.engine import writing
+    from fieldapp.storage.types import utcnow
+
+    engine = open_central(_settings(args).db)
+    try:
+        with writing(engine).begin() as connection:
+            found = revoke_device(connection, args.device_id, now=utcnow())
+    finally:
+        engine.dispose()
+    if not found:
+        print(f"error: no device {args.device_id}", file=sys.stderr)
+        return 2
+    print(f"revoked {args.device_id}")
+    return 0
+
+
+def run_prune_tombstones(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from fieldapp.server.changelog import prune_tombstones
+    from fieldapp.server.database import open_central
+    from fieldapp.storage.engine import writing
+    from fieldapp.storage.types import utcnow
+
+    settings = _settings(args)
+    days = settings.tombstone_retention_days if args.days is None else args.days
+    engine = open_central(settings.db)
+    try:
+        with writing(engine).begin() as connection:
+            pruned = prune_tombstones(connection, older_than=utcnow() - timedelta(days=days))
+    finally:
+        engine.dispose()
+    print(f"forgot {pruned} deletion(s) older than {days} days")
+    return 0

@@ -7,6 +7,7 @@ import re
 from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Annotated, Any, Protocol
 
+import anyio
 import anyio.from_thread
 import anyio.to_thread
 from fastapi import APIRouter, Depends, Request, Response
@@ -77,10 +78,17 @@ def make_blob_router(
     store: Callable[[], ContentStore],
     device: Callable[..., Any],
     access: BlobAccess,
+    max_uploads: int = 64,
 ) -> APIRouter:
     """The four blob endpoints under /api/v1/blobs; ``device`` is the FastAPI dependency that
-    authenticates the caller and returns its DeviceContext."""
+    authenticates the caller and returns its DeviceContext.
+
+    An upload holds a worker thread while its chunk arrives, which over a slow field link can
+    take a minute; ``max_uploads`` gives uploads threads of their own, so they never take all
+    of the shared pool that the other synchronous endpoints need.
+    """
     router = APIRouter(prefix=BLOBS, tags=["blobs"])
+    upload_threads = anyio.CapacityLimiter(max_uploads)
 
     @router.post("/missing", dependencies=[Depends(device)])
     async def missing(request: Request) -> Response:
@@ -103,7 +111,7 @@ def make_blob_router(
         sha256: str, request: Request, ctx: Annotated[DeviceContext, Depends(device)]
     ) -> Response:
         try:
-            new_offset, length = await _patch(store(), sha256, request)
+            new_offset, length = await _patch(store(), sha256, request, upload_threads)
         except _Refusal as refusal:
             return refusal.response()
         if new_offset == length:
@@ -165,7 +173,9 @@ def _head(blobs: ContentStore, sha256: str) -> Response:
 # PATCH
 
 
-async def _patch(blobs: ContentStore, sha256: str, request: Request) -> tuple[int, int]:
+async def _patch(
+    blobs: ContentStore, sha256: str, request: Request, threads: anyio.CapacityLimiter
+) -> tuple[int, int]:
     """Append the request's body to the partial blob; returns (new offset, announced length)."""
     _check_name(sha256)
     offset = _header_int(request, UPLOAD_OFFSET)
@@ -177,7 +187,7 @@ async def _patch(blobs: ContentStore, sha256: str, request: Request) -> tuple[in
         raise _Refusal(400, "too_long", f"this chunk would end beyond {UPLOAD_LENGTH}")
     try:
         new_offset = await anyio.to_thread.run_sync(
-            _append, blobs, sha256, offset, request.stream(), length
+            _append, blobs, sha256, offset, request.stream(), length, limiter=threads
         )
     except ContentStoreError as exc:
         raise _store_refusal(exc) from None
@@ -208,6 +218,10 @@ async def _gather(body: AsyncIterator[bytes], target: int) -> bytes:
             part = await anext(body)
         except StopAsyncIteration:
             break
+        except ClientDisconnect:
+            if not parts:
+                raise
+            break  # keep what did arrive; the finished stream then ends the upload
         parts.append(part)
         gathered += len(part)
     return b"".join(parts)

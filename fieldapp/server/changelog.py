@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from fieldapp.storage.bulk import bulk_insert
@@ -147,3 +147,34 @@ def current_entries(
         for entity, record_id, scope, payload in connection.execute(query):
             found[(entity, record_id)] = (scope, payload)
     return found
+
+
+def prune_tombstones(connection: Connection, *, older_than: datetime) -> int:
+    """Forget deletions (and scope exits) logged before ``older_than``.
+
+    A laptop whose cursor is below the newest pruned number could miss one of them, so pulls
+    from there get 410 and download everything again.
+    """
+    doomed = connection.execute(
+        select(func.max(ChangeLogEntry.seq), func.count()).where(
+            ChangeLogEntry.deleted.is_(True), ChangeLogEntry.changed_at < older_than
+        )
+    ).one()
+    exits = connection.execute(
+        select(func.max(ScopeExit.seq)).where(ScopeExit.seq <= (doomed[0] or 0))
+    ).scalar()
+    highest = max(doomed[0] or 0, exits or 0)
+    if not highest:
+        return 0
+    connection.execute(
+        delete(ChangeLogEntry).where(
+            ChangeLogEntry.deleted.is_(True), ChangeLogEntry.changed_at < older_than
+        )
+    )
+    connection.execute(delete(ScopeExit).where(ScopeExit.seq <= highest))
+    connection.execute(
+        update(Counter)
+        .where(Counter.name == MIN_CURSOR, Counter.value < highest)
+        .values(value=highest)
+    )
+    return int(doomed[1])
