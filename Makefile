@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := fonts-wqy-zenhei poppler-utils xvfb libxcb-icccm4 libxcb-keys
 	libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 postgresql
 LINTED := fieldapp tests db docs
 
-.PHONY: run test venv system-deps lint screenshots clean
+.PHONY: run test venv system-deps lint screenshots notice-samples clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ test: venv system-deps lint
 
 screenshots: venv
 	$(BIN)/python docs/make_screenshots.py
+
+notice-samples: venv
+	$(BIN)/python docs/make_notice_samples.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

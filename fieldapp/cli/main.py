@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp import __version__
-from fieldapp.cli import admin, central
+from fieldapp.cli import admin, central, notices
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,6 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = commands.add_parser("gui", help="open the window (the default)")
     gui.set_defaults(handler=_run_gui)
     admin.add_commands(commands)
+    notices.add_commands(commands)
     central.add_commands(commands)
     parser.set_defaults(handler=_run_gui)
     return parser

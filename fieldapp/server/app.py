@@ -2,7 +2,7 @@
 
 import logging
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.responses import Response
@@ -15,6 +15,7 @@ from fieldapp.server.blob_routes import make_blob_router
 from fieldapp.server.context import DeviceContext
 from fieldapp.server.database import BlobRecords
 from fieldapp.server.errors import ApiError, BodyLimit, install_error_handlers
+from fieldapp.server.numbers import LeaseRefused, lease_for_device
 from fieldapp.server.pull import CursorExpired, pull_page
 from fieldapp.server.push import PushRefused, apply_push
 from fieldapp.server.settings import ServerSettings
@@ -25,6 +26,12 @@ from fieldapp.sync import protocol as p
 
 log = logging.getLogger(__name__)
 
+# Any route may answer these, always with {"error", "message"} (DESIGN §4.12); the OpenAPI
+# schema says so (FastAPI would describe 422 with a body of its own).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": p.ErrorBody} for status in (400, 401, 413, 422, 426)
+}
+
 
 def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
     """The app over a migrated database (see fieldapp.server.database.open_central)."""
@@ -32,6 +39,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         title="Fieldapp central store",
         version=__version__,
         description="Sync protocol v1 between field laptops and the court's central store.",
+        responses=ERROR_RESPONSES,
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=p.MAX_JSON_BODY, exempt_prefix=f"{p.API}/blobs/")
@@ -49,6 +57,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         response_model=p.LoginResponse,
         responses={
             401: {"model": p.ErrorBody},
+            403: {"model": p.ErrorBody},
             409: {"model": p.ErrorBody},
             429: {"model": p.ErrorBody},
         },
@@ -167,8 +176,32 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             },
         )
 
+    @app.post(
+        f"{p.API}/notice-numbers/lease",
+        response_model=p.LeaseResponse,
+        responses={403: {"model": p.ErrorBody}, 422: {"model": p.ErrorBody}},
+    )
+    def lease_numbers(
+        body: p.LeaseBody, ctx: Annotated[DeviceContext, Depends(device)]
+    ) -> p.LeaseResponse:
+        if body.device_id != ctx.device_id:
+            raise ApiError(403, "forged_device", "the lease names another device than your token's")
+        now = utcnow()
+        with writing(engine).begin() as connection:
+            try:
+                blocks = lease_for_device(connection, ctx, body, now=now)
+            except LeaseRefused as refused:
+                raise ApiError(422, "lease_refused", str(refused)) from None
+        return p.LeaseResponse(
+            blocks=[
+                p.LeasedBlock(id=b.id, series=b.series, first=b.first, last=b.last) for b in blocks
+            ],
+            server_time=now,
+        )
+
     app.include_router(
-        make_blob_router(store=lambda: store, device=device, access=BlobRecords(engine))
+        make_blob_router(store=lambda: store, device=device, access=BlobRecords(engine)),
+        responses={status: {"model": p.ErrorBody} for status in (404, 409, 416, 422)},
     )
     return app
 

@@ -11,6 +11,7 @@ from fieldapp.storage import (
     central_tables,
     fieldwork,
     local_tables,
+    number_leases,
     oversight,
     reference,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "TABLES",
     "central_tables",
     "local_tables",
+    "number_leases",
 ]
 
 ENTITIES: dict[str, type[RecordBase]] = {

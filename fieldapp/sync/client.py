@@ -93,6 +93,11 @@ class CentralClient:
         )
         return p.PushResponse.model_validate_json(response.content)
 
+    def lease_numbers(self, device_id: str, items: list[dict[str, Any]]) -> p.LeaseResponse:
+        body = {"device_id": device_id, "items": items}
+        response = self._call("POST", f"{p.API}/notice-numbers/lease", json=body)
+        return p.LeaseResponse.model_validate_json(response.content)
+
     def pull(self, cursor: int, limit: int) -> PulledPage:
         response = self._call(
             "GET", f"{p.API}/sync/pull", params={"cursor": cursor, "limit": limit}

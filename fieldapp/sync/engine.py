@@ -17,8 +17,10 @@ from typing import Any
 import httpx
 from sqlalchemy import Engine, insert, select, update
 
+from fieldapp.notices.numbering import GrantedBlock
+from fieldapp.services.notices_numbers import lease_request_for, store_granted_blocks
 from fieldapp.storage.content_store import ContentStore
-from fieldapp.storage.engine import writing
+from fieldapp.storage.engine import relaxed, writing
 from fieldapp.storage.fieldwork import EvidenceItem
 from fieldapp.storage.local_tables import BlobUpload, SyncState
 from fieldapp.storage.types import utcnow
@@ -51,6 +53,7 @@ class SyncReport:
     bytes_down: int = 0
     files_up: int = 0
     files_down: int = 0
+    numbers_leased: int = 0
     downloaded_again: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -96,6 +99,7 @@ class SyncEngine:
                 self.pull(report)
             except CursorExpired:
                 self.download_again(report)
+            self.lease_numbers(report)
             self.download_files(report)
         except SyncError as error:
             self._note(attempt=started, error=error.message)
@@ -124,8 +128,7 @@ class SyncEngine:
                 return
 
     def pull(self, report: SyncReport, *, seen: dict[str, set[str]] | None = None) -> None:
-        with writing(self.engine).begin() as connection:
-            cursor = apply.ensure_sync_state(connection)
+        cursor = apply.read_cursor(self.engine)
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="fieldapp-pull") as fetcher:
             upcoming: Future[PulledPage] = fetcher.submit(self.client.pull, cursor, self.page_size)
             while True:
@@ -200,6 +203,20 @@ class SyncEngine:
             for sha in candidates:
                 _save_offset(connection, sha, store.size(sha), store.size(sha), done=True)
 
+    def lease_numbers(self, report: SyncReport) -> None:
+        """Top up the document numbers of cases with open tasks, for the days offline."""
+        with self.engine.connect() as connection:
+            request = lease_request_for(connection, self.device_id)
+        if not request.items:
+            return
+        items = [{"series": item.series, "count": item.count} for item in request.items]
+        answer = self.client.lease_numbers(self.device_id, items)
+        blocks = [
+            GrantedBlock(b.id, b.series, self.device_id, b.first, b.last) for b in answer.blocks
+        ]
+        with writing(self.engine).begin() as connection:
+            report.numbers_leased += store_granted_blocks(connection, blocks, now=utcnow())
+
     def download_files(self, report: SyncReport) -> None:
         """Fetch the files of evidence this laptop sees and does not hold yet."""
         if self.store is None:
@@ -224,7 +241,7 @@ class SyncEngine:
         values: dict[str, Any] = {"last_attempt_at": attempt, "last_error": error}
         if success is not None:
             values["last_success_at"] = success
-        with writing(self.engine).begin() as connection:
+        with relaxed(self.engine).begin() as connection:
             apply.ensure_sync_state(connection)
             connection.execute(update(SyncState).where(SyncState.id == 1).values(**values))
 

@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 PROTOCOL_VERSION = 1
 SCHEMA_VERSION = 1
@@ -32,9 +32,21 @@ UUID_TEXT = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 
 Uuid = Annotated[str, StringConstraints(pattern=UUID_TEXT)]
 Sha256 = Annotated[str, StringConstraints(pattern=SHA256_HEX.pattern)]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=128)]
+# No NUL characters: PostgreSQL cannot store them in text.
+NO_NUL = r"^[^\x00]*$"
+Name = Annotated[str, StringConstraints(min_length=1, max_length=128, pattern=NO_NUL)]
 EntityName = Annotated[str, StringConstraints(pattern=r"^[a-z_]{1,32}$")]
 OpStatus = Literal["applied", "duplicate", "conflict", "rejected"]
+
+
+def _json_number(value: Any) -> Any:
+    """Refuses "1" and true where a number belongs (pydantic's lax mode would take them)."""
+    if isinstance(value, str | bool):
+        raise ValueError("must be a JSON number")
+    return value
+
+
+JSON_NUMBER = BeforeValidator(_json_number)
 
 
 class Strict(BaseModel):
@@ -46,7 +58,7 @@ class LoginRequest(Strict):
     password: Annotated[str, StringConstraints(min_length=1, max_length=1024)]
     device_id: Uuid
     device_name: Name
-    public_key: Annotated[str, StringConstraints(max_length=256)] | None = None
+    public_key: Annotated[str, StringConstraints(max_length=256, pattern=NO_NUL)] | None = None
 
 
 class UserInfo(Strict):
@@ -65,11 +77,11 @@ class LoginResponse(Strict):
 
 class Op(Strict):
     op_id: Uuid
-    seq: Annotated[int, Field(ge=1, le=2**62)]
+    seq: Annotated[int, Field(ge=1, le=2**62), JSON_NUMBER]
     entity: EntityName
     record_id: Uuid
     kind: Literal["insert", "update", "delete"]
-    base_version: Annotated[int, Field(ge=0, le=2**62)]
+    base_version: Annotated[int, Field(ge=0, le=2**62), JSON_NUMBER]
     data: dict[str, Any] = Field(default_factory=dict)
 
 
@@ -126,3 +138,25 @@ class MissingResponse(Strict):
 class ErrorBody(Strict):
     error: str
     message: str
+
+
+class LeaseItemBody(Strict):
+    series: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    count: Annotated[int, Field(ge=1, le=100)]
+
+
+class LeaseBody(Strict):
+    device_id: Uuid
+    items: Annotated[list[LeaseItemBody], Field(max_length=500)]
+
+
+class LeasedBlock(Strict):
+    id: str
+    series: str
+    first: int
+    last: int
+
+
+class LeaseResponse(Strict):
+    blocks: list[LeasedBlock]
+    server_time: datetime

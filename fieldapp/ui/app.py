@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from fieldapp import __version__
 from fieldapp.services.assignment_views import AssignmentViews
+from fieldapp.sync.enrolment import load_enrolment
 from fieldapp.ui.excepthook import install_excepthook
 from fieldapp.ui.fonts import use_cjk_font_if_needed
 from fieldapp.ui.i18n import chosen_locale, install_translations
@@ -40,7 +41,12 @@ def run_gui(workspace: Workspace, argv: list[str]) -> int:
     app = create_application(argv)
     handler = start_file_log()
     install_excepthook(Path(handler.baseFilename))
-    window = MainWindow(AssignmentViews(workspace.engine))
+    enrolment = load_enrolment(workspace.engine)
+    actor = workspace.actor(enrolment.user_id if enrolment else None)
+    window = MainWindow(
+        AssignmentViews(workspace.engine),
+        notices=(workspace.engine, actor, workspace.blobs_dir),
+    )
     window.show()
     window.refresh()
     return app.exec()

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from sqlalchemy import Engine
 
 from fieldapp.services.assignment_views import AssignmentViews
+from fieldapp.services.registration import Actor
 from fieldapp.ui.background import BackgroundRunner
+from fieldapp.ui.notice_actions import NoticeActions
 from fieldapp.ui.queue_view import QueueView, court_today
+
+# What issuing notices needs: the database, who issues, where PDFs are kept.
+NoticeContext = tuple[Engine, Actor, Path]
 
 OVERDUE_STYLE = "color: #c62828; font-weight: bold;"
 
@@ -23,6 +30,7 @@ class MainWindow(QMainWindow):
         views: AssignmentViews,
         *,
         today: Callable[[], date] = court_today,
+        notices: NoticeContext | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -32,6 +40,9 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self.queue = QueueView(views, self.runner, today, self)
         self.setCentralWidget(self.queue)
+        self.notices = (
+            NoticeActions(self, *notices, selected=self.queue.selected_rows) if notices else None
+        )
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
@@ -74,6 +85,10 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.action_find)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.action_refresh)
+        if self.notices is not None:
+            notices_menu = bar.addMenu(self.tr("&Notices"))
+            notices_menu.addAction(self.notices.action_issue)
+            notices_menu.addAction(self.notices.action_batch)
 
     def _make_status_bar(self) -> None:
         status = self.statusBar()

@@ -55,6 +55,58 @@
     </message>
 </context>
 <context>
+    <name>BatchIssueDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/notice_batch_dialog.py" line="+58"/>
+        <source>Issue notices in batch</source>
+        <translation>批量签发文书</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&amp;Issue all</source>
+        <translation>全部签发(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Issued %1 of %2</source>
+        <translation>已签发 %1 / %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was issued. Fix these tasks and try again:</source>
+        <translation>未签发任何文书。请修正以下任务后重试：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was issued: %1</source>
+        <translation>未签发任何文书：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="-65"/>
+        <source>%n notice(s) to issue</source>
+        <translation>
+            <numerusform>待签发 %n 份文书</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+52"/>
+        <source>%n notice(s) issued</source>
+        <translation>
+            <numerusform>已签发 %n 份文书</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExceptHook</name>
     <message>
         <location filename="../../fieldapp/ui/excepthook.py" line="+57"/>
@@ -78,7 +130,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>GroupTreeModel</name>
     <message>
-        <location filename="../../fieldapp/ui/group_tree_model.py" line="+53"/>
+        <location filename="../../fieldapp/ui/group_tree_model.py" line="+57"/>
         <source>All tasks</source>
         <translation>全部任务</translation>
     </message>
@@ -220,7 +272,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="+28"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="+38"/>
         <source>Fieldapp — Field Affairs Centre</source>
         <translation>Fieldapp — 外勤事务中心</translation>
     </message>
@@ -230,7 +282,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>Fieldapp 主窗口</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -280,7 +332,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Status bar</source>
         <translation>状态栏</translation>
     </message>
@@ -319,6 +371,122 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <source>{count} overdue</source>
         <translation>逾期 {count} 件</translation>
     </message>
+    <message>
+        <location line="-29"/>
+        <source>&amp;Notices</source>
+        <translation>文书(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeActions</name>
+    <message>
+        <location filename="../../fieldapp/ui/notice_actions.py" line="+33"/>
+        <source>&amp;Issue notice…</source>
+        <translation>签发文书(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Issue in &amp;batch…</source>
+        <translation>批量签发(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Select one task to issue a notice for.</source>
+        <translation>请选择一件任务再签发文书。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Select the tasks to issue notices for.</source>
+        <translation>请选择要签发文书的任务。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Notice</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Which document:</source>
+        <translation>选择文书：</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Notices</source>
+        <translation>文书</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/notice_dialog.py" line="+70"/>
+        <source>Notice: %1</source>
+        <translation>文书：%1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&amp;Preview</source>
+        <translation>预览(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Issue</source>
+        <translation>签发(&amp;I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>One entry per line</source>
+        <translation>每行一项</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>No document number left for this case: sync to lease more.</source>
+        <translation>本案已无可用文书编号：请同步以领取更多编号。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Will be issued as %1</source>
+        <translation>签发编号将为 %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Required fields empty: %1</source>
+        <translation>必填项为空：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The notice font cannot print: %1 (shown as 〓)</source>
+        <translation>文书字体无法打印：%1（显示为〓）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Issued as %1</source>
+        <translation>已签发，编号 %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Save notice as PDF</source>
+        <translation>将文书另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
 </context>
 <context>
     <name>OverdueBadgeDelegate</name>
@@ -329,9 +497,19 @@ Your saved work is safe. If this happens again, please tell your administrator.<
     </message>
 </context>
 <context>
+    <name>PageView</name>
+    <message numerus="yes">
+        <location filename="../../fieldapp/ui/notice_pages.py" line="+74"/>
+        <source>Page %n</source>
+        <translation>
+            <numerusform>第 %n 页</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-        <location filename="../../fieldapp/ui/queue_view.py" line="+215"/>
+        <location filename="../../fieldapp/ui/queue_view.py" line="+232"/>
         <source>Task groups</source>
         <translation>任务分组</translation>
     </message>

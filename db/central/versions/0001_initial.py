@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 10:40:57.493102
+Create Date: 2026-11-27 11:14:49.921876
 """
 
 from collections.abc import Sequence
@@ -332,6 +332,25 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_notice_case_id"), ["case_id"], unique=False)
 
     op.create_table(
+        "notice_number_grant",
+        sa.Column("id", sa.String(length=36), nullable=False),
+        sa.Column("series", sa.String(length=64), nullable=False),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("first_number", sa.Integer(), nullable=False),
+        sa.Column("last_number", sa.Integer(), nullable=False),
+        sa.Column("granted_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_notice_number_grant")),
+        sa.UniqueConstraint(
+            "series", "first_number", name=op.f("uq_notice_number_grant_series_first_number")
+        ),
+    )
+    with op.batch_alter_table("notice_number_grant", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_notice_number_grant_device_id"), ["device_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_notice_number_grant_series"), ["series"], unique=False)
+
+    op.create_table(
         "party",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("case_id", sa.String(length=36), nullable=False),
@@ -536,6 +555,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_party_case_id"))
 
     op.drop_table("party")
+    with op.batch_alter_table("notice_number_grant", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_notice_number_grant_series"))
+        batch_op.drop_index(batch_op.f("ix_notice_number_grant_device_id"))
+
+    op.drop_table("notice_number_grant")
     with op.batch_alter_table("notice", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_notice_case_id"))
         batch_op.drop_index(batch_op.f("ix_notice_assignment_id"))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 10:40:56.442102
+Create Date: 2026-11-27 11:14:48.890421
 """
 
 from collections.abc import Sequence
