@@ -10,7 +10,7 @@ from typing import Annotated, Any, Protocol
 import anyio
 import anyio.from_thread
 import anyio.to_thread
-from fastapi import APIRouter, Depends, Request, Response
+from fastapi import APIRouter, Depends, Path, Request, Response
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import ValidationError
 from starlette.requests import ClientDisconnect
@@ -32,6 +32,7 @@ from fieldapp.sync.protocol import (
     API,
     MAX_CHUNK,
     MAX_JSON_BODY,
+    SHA256_HEX,
     UPLOAD_LENGTH,
     UPLOAD_OFFSET,
     ErrorBody,
@@ -46,6 +47,21 @@ DOWNLOAD_PIECE = 1 << 20
 _HANDOFF = 1 << 20
 _DIGITS = re.compile(r"[0-9]{1,19}")
 _RANGE = re.compile(r"bytes=([0-9]{0,19})-([0-9]{0,19})")
+# For the OpenAPI schema only: the routes check names themselves (400 "invalid_hash").
+_Name = Annotated[str, Path(json_schema_extra={"pattern": SHA256_HEX.pattern})]
+_MISSING_BODY = {
+    "requestBody": {
+        "required": True,
+        "content": {"application/json": {"schema": MissingRequest.model_json_schema()}},
+    }
+}
+_BYTES = {"type": "integer", "minimum": 0, "maximum": MAX_BLOB_SIZE}
+_UPLOAD_HEADERS = {
+    "parameters": [
+        {"name": name, "in": "header", "required": True, "schema": _BYTES}
+        for name in (UPLOAD_OFFSET, UPLOAD_LENGTH)
+    ]
+}
 
 
 class BlobAccess(Protocol):
@@ -90,7 +106,7 @@ def make_blob_router(
     router = APIRouter(prefix=BLOBS, tags=["blobs"])
     upload_threads = anyio.CapacityLimiter(max_uploads)
 
-    @router.post("/missing", dependencies=[Depends(device)])
+    @router.post("/missing", dependencies=[Depends(device)], openapi_extra=_MISSING_BODY)
     async def missing(request: Request) -> Response:
         try:
             hashes = await _missing_request(request)
@@ -100,15 +116,15 @@ def make_blob_router(
         return JSONResponse(MissingResponse(missing=lacking).model_dump())
 
     @router.head("/{sha256}", dependencies=[Depends(device)])
-    def head(sha256: str) -> Response:
+    def head(sha256: _Name) -> Response:
         try:
             return _head(store(), sha256)
         except _Refusal as refusal:
             return refusal.response()
 
-    @router.patch("/{sha256}", status_code=204)
+    @router.patch("/{sha256}", status_code=204, openapi_extra=_UPLOAD_HEADERS)
     async def patch(
-        sha256: str, request: Request, ctx: Annotated[DeviceContext, Depends(device)]
+        sha256: _Name, request: Request, ctx: Annotated[DeviceContext, Depends(device)]
     ) -> Response:
         try:
             new_offset, length = await _patch(store(), sha256, request, upload_threads)
@@ -120,7 +136,7 @@ def make_blob_router(
 
     @router.get("/{sha256}")
     def download(
-        sha256: str, request: Request, ctx: Annotated[DeviceContext, Depends(device)]
+        sha256: _Name, request: Request, ctx: Annotated[DeviceContext, Depends(device)]
     ) -> Response:
         try:
             return _download(store(), access, ctx, sha256, request.headers.get("range"))

@@ -43,7 +43,9 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, error: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(
+            error.status_code, "http_error"
+        )
         return error_response(error.status_code, code, str(error.detail))
 
     @app.exception_handler(Exception)
@@ -83,7 +85,9 @@ class BodyLimit:
             message = await receive()
             received += len(message.get("body", b""))
             if received > self.limit:
-                raise ApiError(413, "too_large", f"the request body is over {self.limit} bytes")
+                # An HTTPException, which FastAPI passes on while it reads a body (anything
+                # else it turns into 400 "error parsing the body").
+                raise StarletteHTTPException(413, f"the request body is over {self.limit} bytes")
             return message
 
         await self.app(scope, counting_receive, send)

@@ -36,6 +36,11 @@ Key = tuple[str, str]
 DECODERS = {name: WireDecoder(model.__table__) for name, model in ENTITIES.items()}  # type: ignore[arg-type]
 TABLES: dict[str, Table] = {name: model.__table__ for name, model in ENTITIES.items()}  # type: ignore[misc]
 NEW_ASSIGNMENT_STATUSES = (AssignmentStatus.REGISTERED, AssignmentStatus.ROUTED)
+# Fields besides the id that no two records of an entity share (registration no., codes, …).
+UNIQUE: dict[str, tuple[str, ...]] = {
+    name: tuple(column.key for column in table.columns if column.unique)
+    for name, table in TABLES.items()
+}
 
 
 class PushRefused(Exception):
@@ -57,6 +62,10 @@ class _Batch:
     changed_fields: dict[tuple[str, str, str], int] = field(default_factory=dict)
     conflicts: list[dict[str, Any]] = field(default_factory=list)
     moved: dict[str, str | None] = field(default_factory=dict)  # assignment id → old squad
+    taken: dict[tuple[str, str, Any], str] = field(default_factory=dict)  # unique value → id
+    # Fields this device wrote (earlier in this batch, or in replayed ops), at which version:
+    # a later op of the same device builds on them, so they are no conflict for it.
+    own: dict[tuple[str, str, str], int] = field(default_factory=dict)
 
 
 def apply_push(
@@ -80,8 +89,12 @@ def apply_push(
                 f"op {last + 1 + index} is missing (got {op.seq}); nothing was applied — "
                 "send the ops from there",
             )
-    results = {op.seq: result for op, result in _replayed(connection, ctx, ops, last)}
+    replayed = _replayed(connection, ctx, ops, last)
+    results = {op.seq: result for op, result in replayed}
     batch = _load(connection, fresh)
+    for op, result in replayed:
+        if result.original_status == "applied" and result.version is not None:
+            batch.own.update({(op.entity, op.record_id, name): result.version for name in op.data})
     resolver = ScopeResolver(connection)
     resolver.preload_assignments(_referenced_assignments(fresh))
     for op in fresh:
@@ -154,7 +167,39 @@ def _load(connection: Connection, ops: Sequence[Op]) -> _Batch:
         )
         for fv in connection.execute(query):
             batch.field_versions[(fv.entity, fv.record_id, fv.field)] = fv.version
+    _load_taken(connection, ops, batch)
     return batch
+
+
+def _load_taken(connection: Connection, ops: Sequence[Op], batch: _Batch) -> None:
+    """Which records hold the values of unique fields that ``ops`` bring."""
+    wanted: dict[tuple[str, str], set[str]] = {}
+    for op in ops:
+        for column in UNIQUE.get(op.entity, ()):
+            value = op.data.get(column)
+            if isinstance(value, str) and "\x00" not in value:
+                wanted.setdefault((op.entity, column), set()).add(value)
+    for (entity, column), values in wanted.items():
+        table, chosen = TABLES[entity], sorted(values)
+        for start in range(0, len(chosen), 500):
+            query = select(table.c.id, table.c[column]).where(
+                table.c[column].in_(chosen[start : start + 500])
+            )
+            for record_id, value in connection.execute(query):
+                batch.taken[(entity, column, value)] = record_id
+
+
+def _claim_unique(entity: str, record_id: str, values: dict[str, Any], batch: _Batch) -> None:
+    """Refuses values of unique fields another record holds (a database error otherwise)."""
+    mine = [(c, values[c]) for c in UNIQUE.get(entity, ()) if values.get(c) is not None]
+    for column, value in mine:
+        holder = batch.taken.get((entity, column, value))
+        if holder is not None and holder != record_id:
+            raise Refused(
+                f"another {entity.replace('_', ' ')} has the {column} {value!r:.80} already"
+            )
+    for column, value in mine:
+        batch.taken[(entity, column, value)] = record_id
 
 
 def _apply(
@@ -211,6 +256,9 @@ def _insert(op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver) 
         raise Refused(f"{op.entity} refers to an assignment the central store does not have")
     if not _visible(ctx, resolver.scope(op.entity, row)):
         raise Refused(f"this {op.entity.replace('_', ' ')} belongs to another squad")
+    _claim_unique(op.entity, op.record_id, row, batch)
+    if op.entity == "notice":  # its service records may follow in this batch
+        resolver.note_notice(op.record_id, row.get("assignment_id"), row.get("case_id"))
     batch.rows[key] = row
     batch.inserted[key] = None
     return OpResult(op_id=op.op_id, seq=op.seq, status="applied", version=1)
@@ -251,12 +299,14 @@ def _update(
             op.base_version < row["version"]
             and changed_at > op.base_version
             and name != "updated_at"
+            and batch.own.get((op.entity, op.record_id, name)) != changed_at
         ):
             conflicts.append((name, value))
         else:
             applied[name] = value
     if "status" in applied:
         check_move(row["status"], applied["status"])
+    _claim_unique(op.entity, op.record_id, applied, batch)
     if set(applied) - {"updated_at"}:
         if op.entity == "assignment" and "squad_code" in applied:
             batch.moved.setdefault(op.record_id, row["squad_code"])
@@ -266,6 +316,7 @@ def _update(
         for name in applied:
             batch.field_versions[(op.entity, op.record_id, name)] = row["version"]
             batch.changed_fields[(op.entity, op.record_id, name)] = row["version"]
+            batch.own[(op.entity, op.record_id, name)] = row["version"]
         if key not in batch.inserted:
             batch.updated[key] = None
     for name, value in conflicts:
@@ -421,6 +472,13 @@ def _log_entries(
     written = {**batch.inserted, **batch.updated}
     rows = {key: batch.rows[key] for key in written}
     rows.update({("conflict", row["id"]): row for row in conflict_rows})
+    # One query for the squads of every assignment the written records hang off.
+    resolver.preload_assignments(
+        row["assignment_id"] for row in rows.values() if row.get("assignment_id")
+    )
+    for (entity, record_id), row in rows.items():
+        if entity == "assignment":
+            resolver.note_assignment(record_id, row["squad_code"])
     entries = {
         key: Entry(
             entity=key[0],
@@ -452,25 +510,48 @@ def _log_entries(
 
 
 def _followers(connection: Connection, batch: _Batch, cases: set[str]) -> dict[Key, dict[str, Any]]:
-    """Records whose scope follows a moved or new assignment: its dependents, case and parties."""
+    """Records whose scope follows a moved or new assignment: its dependents, case and parties,
+    the case's records tied to no task, and the service records, escalations and conflicts
+    that hang off any of these."""
     followers: dict[Key, dict[str, Any]] = {}
-    moved = list(batch.moved)
+    moved = sorted(batch.moved)
     for entity in sorted(BY_ASSIGNMENT):
-        if not moved:
-            break
-        table = TABLES[entity]
-        for start in range(0, len(moved), 500):
-            query = select(table).where(table.c.assignment_id.in_(moved[start : start + 500]))
-            for row in connection.execute(query):
-                followers[(entity, row.id)] = dict(row._mapping)
+        if "assignment_id" in TABLES[entity].c:  # not service records and conflicts: below
+            _add_rows(connection, followers, entity, "assignment_id", moved)
     case_ids = sorted(cases)
-    for entity, column in (("case", "id"), ("party", "case_id")):
-        table = TABLES[entity]
-        for start in range(0, len(case_ids), 500):
-            query = select(table).where(table.c[column].in_(case_ids[start : start + 500]))
-            for row in connection.execute(query):
-                followers[(entity, row.id)] = dict(row._mapping)
+    _add_rows(connection, followers, "case", "id", case_ids)
+    _add_rows(connection, followers, "party", "case_id", case_ids)
+    for entity in ("asset_control", "notice"):
+        _add_rows(connection, followers, entity, "case_id", case_ids, by_case_only=True)
+    notices = sorted(i for e, i in followers if e == "notice")
+    _add_rows(connection, followers, "service_record", "notice_id", notices)
+    assets = sorted(i for e, i in followers if e == "asset_control")
+    _add_rows(connection, followers, "escalation", "asset_control_id", assets)
+    about = {("assignment", i) for i in moved} | {k for k in followers if k[0] in ("case", "party")}
+    found: dict[Key, dict[str, Any]] = {}
+    _add_rows(connection, found, "conflict", "record_id", sorted(i for _, i in about))
+    followers.update(
+        (k, row) for k, row in found.items() if (row["entity"], row["record_id"]) in about
+    )
     return followers
+
+
+def _add_rows(
+    connection: Connection,
+    into: dict[Key, dict[str, Any]],
+    entity: str,
+    column: str,
+    values: Sequence[str],
+    *,
+    by_case_only: bool = False,
+) -> None:
+    table = TABLES[entity]
+    for start in range(0, len(values), 500):
+        query = select(table).where(table.c[column].in_(values[start : start + 500]))
+        if by_case_only:
+            query = query.where(table.c.assignment_id.is_(None))
+        for row in connection.execute(query):
+            into[(entity, row.id)] = dict(row._mapping)
 
 
 def _group(keys: dict[Key, None]) -> dict[str, list[Key]]:

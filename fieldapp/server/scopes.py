@@ -24,9 +24,14 @@ class ScopeResolver:
         self._connection = connection
         self.assignment_squads: dict[str, str | None] = {}
         self._case_squads: dict[str, frozenset[str]] = {}
+        # Notices inserted earlier in the same batch (not in the database yet).
+        self._notices: dict[str, tuple[str | None, str | None]] = {}
 
     def note_assignment(self, assignment_id: str, squad_code: str | None) -> None:
         self.assignment_squads[assignment_id] = squad_code
+
+    def note_notice(self, notice_id: str, assignment_id: str | None, case_id: str | None) -> None:
+        self._notices[notice_id] = (assignment_id, case_id)
 
     def forget_case(self, case_id: str) -> None:
         self._case_squads.pop(case_id, None)
@@ -104,9 +109,12 @@ class ScopeResolver:
         return scope_text([])
 
     def _scope_of_notice(self, notice_id: str | None) -> str:
-        row = self._connection.execute(
-            select(Notice.assignment_id, Notice.case_id).where(Notice.id == notice_id)
-        ).first()
+        row = (
+            self._notices.get(notice_id or "")
+            or self._connection.execute(
+                select(Notice.assignment_id, Notice.case_id).where(Notice.id == notice_id)
+            ).first()
+        )
         if row is None:
             return scope_text([])
         return self.scope("notice", {"assignment_id": row[0], "case_id": row[1]})

@@ -46,7 +46,9 @@ def bulk_insert(
         )
         for row in rows
     ]
-    if compiled.positional:
+    if dialect.name == "postgresql":
+        _copy(connection, table, order, values)
+    elif compiled.positional:
         connection.exec_driver_sql(compiled.string, values)
     else:
         connection.exec_driver_sql(
@@ -56,3 +58,18 @@ def bulk_insert(
 
 def _processed(process: Callable[[Any], Any] | None, value: Any) -> Any:
     return process(value) if process is not None and value is not None else value
+
+
+def _copy(
+    connection: Connection, table: Table, columns: list[str], values: list[tuple[Any, ...]]
+) -> None:
+    """PostgreSQL's COPY: rows streamed in one command, many times faster than INSERTs."""
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    names = ", ".join(f'"{name}"' for name in columns)
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy,
+    ):
+        for row in values:
+            copy.write_row(row)

@@ -344,7 +344,7 @@ def _digest(handle: io.BufferedRandom) -> str:
 
 def _open_read_write(path: Path) -> io.BufferedRandom:
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
-    return os.fdopen(os.open(path, flags, 0o644), "r+b")
+    return os.fdopen(os.open(path, flags, 0o600), "r+b")
 
 
 def _still_at(handle: io.BufferedRandom, path: Path) -> bool:

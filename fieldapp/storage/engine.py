@@ -31,10 +31,18 @@ def writing(engine: Engine) -> Engine:
     return engine.execution_options(sqlite_begin="IMMEDIATE")
 
 
+def relaxed(engine: Engine) -> Engine:
+    """For writes of data that can be fetched again (pulled pages, sync bookkeeping): on
+    SQLite, synchronous=NORMAL. In WAL mode a power cut may then undo the last of these
+    transactions, but never half of one, so a page and its cursor still go together."""
+    return writing(engine).execution_options(sqlite_synchronous="NORMAL")
+
+
 def _sqlite_begin(connection: Any) -> None:
     # The driver's own transaction handling is off (see _sqlite_pragmas): we say BEGIN.
-    mode = connection.get_execution_options().get("sqlite_begin", "")
-    connection.exec_driver_sql(f"BEGIN {mode}".strip())
+    options = connection.get_execution_options()
+    connection.exec_driver_sql(f"PRAGMA synchronous={options.get('sqlite_synchronous', 'FULL')}")
+    connection.exec_driver_sql(f"BEGIN {options.get('sqlite_begin', '')}".strip())
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

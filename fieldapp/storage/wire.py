@@ -55,6 +55,8 @@ def _text(limit: int | None) -> Converter:
             raise WireError(f"must be text, not {type(value).__name__}")
         if limit is not None and len(value) > limit:
             raise WireError(f"is {len(value)} characters long; at most {limit}")
+        if "\x00" in value:  # PostgreSQL cannot store it; no one types it
+            raise WireError("may not contain NUL characters")
         return value
 
     return convert

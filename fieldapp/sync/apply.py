@@ -16,6 +16,7 @@ from sqlalchemy import (
     Connection,
     Date,
     DateTime,
+    Engine,
     Float,
     Integer,
     Table,
@@ -28,7 +29,7 @@ from sqlalchemy.types import TypeDecorator
 
 from fieldapp.domain.enums import OpKind, OutboxState
 from fieldapp.storage.local_tables import OutboxOp, SyncState
-from fieldapp.storage.schema import ENTITIES, TABLES
+from fieldapp.storage.schema import TABLES
 
 
 class WireChange(msgspec.Struct):
@@ -79,6 +80,11 @@ class _EntityPlan:
     converters: tuple[Callable[[Any], Any] | None, ...]
     upsert_sql: str
 
+    @property
+    def conversions(self) -> tuple[tuple[int, Callable[[Any], Any]], ...]:
+        """(position, converter) of the columns that need converting: the rest pass as is."""
+        return tuple((i, c) for i, c in enumerate(self.converters) if c is not None)
+
 
 def _plan(table: Table) -> _EntityPlan:
     fields: list[tuple[str, Any]] = []
@@ -126,7 +132,8 @@ def _raw_text(raw: msgspec.Raw | None) -> str | None:
     return None if text == "null" else text
 
 
-PLANS = {name: _plan(model.__table__) for name, model in ENTITIES.items()}  # type: ignore[arg-type]
+PLANS = {name: _plan(table) for name, table in TABLES.items()}
+CONVERSIONS = {name: plan.conversions for name, plan in PLANS.items()}
 
 
 @dataclass
@@ -157,24 +164,23 @@ def apply_page(
         plan = PLANS.get(gone.entity)
         if plan is not None:
             cursor.execute(f'DELETE FROM "{plan.table.name}" WHERE id = ?', (gone.record_id,))
-    rows_by_entity: dict[str, list[tuple[Any, ...]]] = {}
+    rows_by_entity: dict[str, list[list[Any]]] = {}
     for change in page.changes:
         plan = PLANS.get(change.entity)
         if plan is None:
             continue  # a kind of record this version does not know yet
-        record = plan.decoder.decode(change.data)
-        values = msgspec.structs.astuple(record)
-        rows_by_entity.setdefault(change.entity, []).append(
-            tuple(
-                value if convert is None or value is None else convert(value)
-                for value, convert in zip(values, plan.converters, strict=True)
-            )
-        )
+        values = list(msgspec.structs.astuple(plan.decoder.decode(change.data)))
+        for position, convert in CONVERSIONS[change.entity]:
+            value = values[position]
+            if value is not None:
+                values[position] = convert(value)
+        rows_by_entity.setdefault(change.entity, []).append(values)
     for entity, rows in rows_by_entity.items():
         cursor.executemany(PLANS[entity].upsert_sql, rows)
     touched = {(c.entity, c.record_id) for c in page.changes}
     for key in touched & pending.keys():
         _rebase(connection, key, pending[key])
+    ensure_sync_state(connection)
     connection.execute(update(SyncState).where(SyncState.id == 1).values(cursor=page.next_cursor))
     return PageResult(len(page.changes), len(page.removed), page.next_cursor, page.has_more)
 
@@ -204,6 +210,12 @@ def pending_edits(connection: Connection) -> dict[tuple[str, str], list[dict[str
         fields = json.loads(payload) if kind is OpKind.UPDATE and payload else {}
         edits.setdefault((entity, record_id), []).append(fields)
     return edits
+
+
+def read_cursor(engine: Engine) -> int:
+    with engine.connect() as connection:
+        cursor = connection.execute(select(SyncState.cursor).where(SyncState.id == 1)).scalar()
+    return int(cursor or 0)
 
 
 def ensure_sync_state(connection: Connection) -> int:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from fieldapp.domain.enums import OpKind, OutboxState
 from fieldapp.storage.local_tables import OutboxOp
@@ -84,6 +84,15 @@ def _records(
     return found
 
 
+_STATES = {
+    "applied": OutboxState.APPLIED,
+    "duplicate": OutboxState.APPLIED,
+    "conflict": OutboxState.CONFLICT,
+    "rejected": OutboxState.REJECTED,
+    None: OutboxState.APPLIED,
+}
+
+
 def record_answers(
     connection: Connection,
     ops: Sequence[dict[str, Any]],
@@ -91,41 +100,95 @@ def record_answers(
     *,
     now: datetime,
 ) -> Answered:
-    """Store each op's answer; applied records take the server's version."""
+    """Store each op's answer; applied records take the server's version. Written as sets:
+    a batch of 500 answers is a handful of statements, not a thousand."""
     counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
     by_seq = {op["seq"]: op for op in ops}
+    answers: list[dict[str, Any]] = []
+    versions: dict[str, list[dict[str, Any]]] = {}
+    rebased: list[dict[str, Any]] = []
+    conflicts: list[tuple[str, dict[str, Any]]] = []
     for result in results:
         op = by_seq.get(result.seq)
         if op is None:
             continue
-        status = result.original_status if result.status == "duplicate" else result.status
         counts[result.status] += 1
-        state = {
-            "applied": OutboxState.APPLIED,
-            "duplicate": OutboxState.APPLIED,
-            "conflict": OutboxState.CONFLICT,
-            "rejected": OutboxState.REJECTED,
-            None: OutboxState.APPLIED,
-        }[status]
-        connection.execute(
-            update(OutboxOp)
-            .where(OutboxOp.op_id == op["op_id"])
-            .values(
-                state=state,
-                result_version=result.version,
-                last_error=result.reason or "",
-                answered_at=now,
-            )
+        status = result.original_status if result.status == "duplicate" else result.status
+        state = _STATES[status]
+        answers.append(
+            {
+                "b_op_id": op["op_id"],
+                "b_state": state,
+                "b_version": result.version,
+                "b_error": result.reason or "",
+            }
         )
         if result.version is not None and state is not OutboxState.REJECTED:
-            table = TABLES[op["entity"]]
-            connection.execute(
-                update(table)
-                .where(table.c.id == op["record_id"], table.c.version < result.version)
-                .values(version=result.version)
+            versions.setdefault(op["entity"], []).append(
+                {"b_id": op["record_id"], "b_version": result.version}
+            )
+        if state is OutboxState.APPLIED and result.version == op["base_version"] + 1:
+            # Nothing but this op changed the record since its base: this laptop's later ops
+            # on it, made on top of this one, are based on the new version — else the server
+            # would take this laptop's own change for another's and raise a conflict.
+            rebased.append(
+                {
+                    "b_entity": op["entity"],
+                    "b_record": op["record_id"],
+                    "b_seq": op["seq"],
+                    "b_base": op["base_version"],
+                    "b_version": result.version,
+                }
             )
         if result.status == "conflict" and result.record is not None:
-            _take_server_record(connection, op["entity"], result.record)
+            conflicts.append((op["entity"], result.record))
+    if answers:
+        connection.execute(
+            update(OutboxOp)
+            .where(OutboxOp.op_id == bindparam("b_op_id"))
+            .values(
+                state=bindparam("b_state"),
+                result_version=bindparam("b_version"),
+                last_error=bindparam("b_error"),
+                answered_at=now,
+            ),
+            answers,
+        )
+    for entity, rows in versions.items():
+        table = TABLES[entity]
+        connection.execute(
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.version < bindparam("b_version"))
+            .values(version=bindparam("b_version")),
+            rows,
+        )
+    if rebased:
+        # Only records that still have later ops need it; asking SQLite per row would scan
+        # every pending op for each answer.
+        later = {
+            (entity, record_id)
+            for entity, record_id in connection.execute(
+                select(OutboxOp.entity, OutboxOp.record_id).where(
+                    OutboxOp.state == OutboxState.PENDING, OutboxOp.seq > max(by_seq)
+                )
+            )
+        }
+        rebased = [row for row in rebased if (row["b_entity"], row["b_record"]) in later]
+    if rebased:
+        connection.execute(
+            update(OutboxOp)
+            .where(
+                OutboxOp.entity == bindparam("b_entity"),
+                OutboxOp.record_id == bindparam("b_record"),
+                OutboxOp.state == OutboxState.PENDING,
+                OutboxOp.seq > bindparam("b_seq"),
+                OutboxOp.base_version == bindparam("b_base"),
+            )
+            .values(base_version=bindparam("b_version")),
+            rebased,
+        )
+    for entity, record in conflicts:
+        _take_server_record(connection, entity, record)
     return Answered(counts["applied"], counts["duplicate"], counts["conflict"], counts["rejected"])
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Iterator, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -42,7 +43,8 @@ def patch(
     client: TestClient, offset: int, body: bytes, *, length: int = len(DATA), sha: str = SHA
 ) -> httpx.Response:
     headers = {UPLOAD_OFFSET: str(offset), UPLOAD_LENGTH: str(length)}
-    return client.patch(f"{BLOBS}/{sha}", content=body, headers=headers)
+    response: httpx.Response = client.patch(f"{BLOBS}/{sha}", content=body, headers=headers)
+    return response
 
 
 def assert_error(response: httpx.Response, status: int, code: str) -> None:
@@ -286,3 +288,49 @@ def test_a_hidden_blob_looks_exactly_like_an_absent_one(
     assert hidden.status_code == absent.status_code == 404
     assert hidden.json() == absent.json() == {"error": "blob_not_found", "message": "no such blob"}
     assert client.get(f"{BLOBS}/{stored}", headers={"Range": "bytes=0-"}).status_code == 404
+
+
+def test_a_disconnect_mid_chunk_keeps_the_bytes_that_arrived(store: ContentStore) -> None:
+    messages = [
+        {"type": "http.request", "body": DATA[:30_000], "more_body": True},
+        {"type": "http.request", "body": DATA[30_000:50_000], "more_body": True},
+    ]
+    headers = {UPLOAD_OFFSET: "0", UPLOAD_LENGTH: str(len(DATA))}
+    asyncio.run(_raw_request(store, "PATCH", f"{BLOBS}/{SHA}", headers, messages))
+    assert store.partial_size(SHA) == 50_000
+    assert not store.has(SHA)
+
+
+async def _raw_request(
+    store: ContentStore,
+    method: str,
+    path: str,
+    headers: dict[str, str],
+    messages: list[dict[str, object]],
+) -> list[MutableMapping[str, Any]]:
+    """Call the app over bare ASGI; after ``messages`` the client is gone."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": method,
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "root_path": "",
+        "query_string": b"",
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+        "client": ("127.0.0.1", 50000),
+        "server": ("testserver", 80),
+    }
+    pending = list(messages)
+    sent: list[MutableMapping[str, Any]] = []
+
+    async def receive() -> dict[str, object]:
+        return pending.pop(0) if pending else {"type": "http.disconnect"}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(message)
+
+    await make_app(store)(scope, receive, send)
+    return sent
