@@ -87,7 +87,8 @@ def change_record(engine: Engine, entity: str, record_id: str, fields: dict[str,
         changes = {**fields, "updated_at": utcnow()}
         # Setting fields to the values they have changes nothing here, so updated_at stays:
         # the server ignores the same no-op, and the laptop would differ from it forever.
-        if any(current._mapping[name] != value for name, value in fields.items()):
+        stored = current._mapping
+        if any(name not in stored or stored[name] != value for name, value in fields.items()):
             connection.execute(update(table).where(table.c.id == record_id).values(changes))
         payload = dumps({name: to_wire(value) for name, value in changes.items()})
         return _queue(
