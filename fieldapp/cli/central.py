@@ -189,6 +189,7 @@ def run_sync(args: argparse.Namespace) -> int:
 
 
 def _sync_once(workspace: Any) -> int:
+    from fieldapp.services.notices_numbers import number_supply, running_out
     from fieldapp.storage.content_store import ContentStore
     from fieldapp.sync.client import CentralClient, SyncError
     from fieldapp.sync.engine import SyncEngine
@@ -213,6 +214,9 @@ def _sync_once(workspace: Any) -> int:
     print(report.summary())
     for problem in report.errors:
         print(f"warning: {problem}", file=sys.stderr)
+    # Said now, while the officer is still at a network — not in front of the debtor.
+    for short in running_out(number_supply(workspace.engine)):
+        print(f"warning: document numbers running low: {short}", file=sys.stderr)
     return EXIT_REJECTED if report.rejected else 0
 
 

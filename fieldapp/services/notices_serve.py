@@ -9,11 +9,11 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from fieldapp.domain.enums import ServiceMethod
+from fieldapp.domain.enums import EvidenceKind, ServiceMethod
 from fieldapp.domain.errors import DomainError
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.registration import Actor
-from fieldapp.storage.fieldwork import Notice, ServiceRecord
+from fieldapp.storage.fieldwork import EvidenceItem, Notice, ServiceRecord
 from fieldapp.storage.types import new_id
 
 # A laptop's clock may run a little ahead of the officer's watch; more than this is a typo.
@@ -136,3 +136,37 @@ def serve(
     """Record the service in a transaction of its own."""
     with engine.begin() as connection:
         return record_service(connection, notice_id, details, actor=actor, now=now, changes=changes)
+
+
+@dataclass(frozen=True, slots=True)
+class MediaChoice:
+    """A photo or video of the notice's task that can prove its service."""
+
+    id: str
+    kind: str
+    name: str
+    captured_at: datetime
+
+
+def service_media(engine: Engine, notice_id: str) -> list[MediaChoice]:
+    with engine.connect() as connection:
+        assignment_id = connection.execute(
+            select(Notice.assignment_id).where(Notice.id == notice_id)
+        ).scalar()
+        if assignment_id is None:
+            return []
+        rows = connection.execute(
+            select(
+                EvidenceItem.id,
+                EvidenceItem.kind,
+                EvidenceItem.original_name,
+                EvidenceItem.captured_at,
+            )
+            .where(
+                EvidenceItem.assignment_id == assignment_id,
+                EvidenceItem.kind.in_([EvidenceKind.PHOTO, EvidenceKind.VIDEO]),
+                EvidenceItem.deleted.is_(False),
+            )
+            .order_by(EvidenceItem.captured_at)
+        )
+        return [MediaChoice(i, k.value, n, at) for i, k, n, at in rows]

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,7 @@ from fieldapp.services.notices_batch import BatchRefused, issue_batch
 from fieldapp.services.notices_issue import IssuedNotice
 from fieldapp.services.registration import Actor
 from fieldapp.storage.types import utcnow
-from fieldapp.ui.background import BackgroundRunner
+from fieldapp.ui.background import InlineRunner
 
 
 class _ProgressRelay(QObject):
@@ -58,10 +58,10 @@ class BatchIssueDialog(QDialog):
         self.setWindowTitle(self.tr("Issue notices in batch"))
         self._engine, self._template, self._ids = engine, template_code, list(assignment_ids)
         self._actor, self._blobs_dir, self._now = actor, blobs_dir, now
-        self._runner = BackgroundRunner(self)
+        self._runner = InlineRunner(self)  # see InlineRunner: PDF work stays on this thread
         self._cancel = threading.Event()
         self._relay = _ProgressRelay(self)
-        self._relay.sig_progress.connect(self._show_progress, Qt.ConnectionType.QueuedConnection)
+        self._relay.sig_progress.connect(self._show_progress)
         self.issued: list[IssuedNotice] = []
 
         self.status = QLabel(self.tr("%n notice(s) to issue", "", len(self._ids)))
@@ -112,6 +112,8 @@ class BatchIssueDialog(QDialog):
         self.status.setText(
             self.tr("Issued %1 of %2").replace("%1", str(done)).replace("%2", str(total))
         )
+        # The batch runs on this thread (see InlineRunner): let the bar and the window paint.
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def _finished(self, issued: list[IssuedNotice]) -> None:
         self.issued = issued

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QImage
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,9 +33,10 @@ from fieldapp.services.changes import OutboxSink
 from fieldapp.services.notices_issue import IssuedNotice, NoticeDraft, issue, preview
 from fieldapp.services.registration import Actor
 from fieldapp.storage.types import utcnow
-from fieldapp.ui.background import BackgroundRunner
-from fieldapp.ui.notice_pages import PRINT_DPI, PageView, render_pages
+from fieldapp.ui.background import InlineRunner
+from fieldapp.ui.notice_pages import PRINT_DPI, PageBitmap, PageView, render_bitmaps, to_images
 from fieldapp.ui.notice_print import ask_and_print
+from fieldapp.ui.service_dialog import ServiceDialog
 
 WARNING_STYLE = "color: #c62828;"
 
@@ -63,7 +64,7 @@ class NoticeDialog(QDialog):
         self.setObjectName("noticeDialog")
         self._engine, self._draft, self._actor = engine, draft, actor
         self._blobs_dir, self._now = blobs_dir, now
-        self._runner = BackgroundRunner(self)
+        self._runner = InlineRunner(self)  # see InlineRunner: PDF work stays on this thread
         self._editors: dict[str, QLineEdit | QPlainTextEdit] = {}
         self._generation = 0  # only the newest preview is shown
         self.issued: IssuedNotice | None = None
@@ -98,6 +99,9 @@ class NoticeDialog(QDialog):
         self.issue_button = QPushButton(self.tr("&Issue"))
         self.print_button = QPushButton(self.tr("P&rint…"))
         self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.serve_button = QPushButton(self.tr("Record ser&vice…"))
+        self.serve_button.setEnabled(False)
+        self.serve_button.clicked.connect(self.record_service)
         # Issue waits for a preview that finds nothing missing.
         self.issue_button.setEnabled(False)
         self.print_button.setEnabled(False)
@@ -112,6 +116,7 @@ class NoticeDialog(QDialog):
         for button in (self.preview_button, self.issue_button, self.print_button):
             row.addWidget(button)
         row.addWidget(self.save_button)
+        row.addWidget(self.serve_button)
         row.addStretch(1)
         row.addWidget(buttons)
         layout = QVBoxLayout(self)
@@ -166,11 +171,11 @@ class NoticeDialog(QDialog):
         generation = self._generation
         engine, now = self._engine, self._now()
 
-        def work() -> tuple[list[QImage], str | None, list[str], list[str]]:
+        def work() -> tuple[list[PageBitmap], str | None, list[str], list[str]]:
             rendered, number = preview(engine, draft, now=now)
             missing = [str(field) for field in draft.missing]
             glyphs = [str(glyph) for glyph in rendered.missing_glyphs]
-            return render_pages(rendered.pdf), number, missing, glyphs
+            return render_bitmaps(rendered.pdf), number, missing, glyphs
 
         self.preview_button.setEnabled(False)
         self._runner.submit(
@@ -182,7 +187,7 @@ class NoticeDialog(QDialog):
     def _show_preview(
         self,
         generation: int,
-        images: list[QImage],
+        pages: list[PageBitmap],
         number: str | None,
         missing: list[str],
         glyphs: list[str],
@@ -190,7 +195,7 @@ class NoticeDialog(QDialog):
         self.preview_button.setEnabled(True)
         if generation != self._generation:
             return
-        self.pages.show_pages(images)
+        self.pages.show_pages(to_images(pages))
         if number is None:
             self.number_label.setText(
                 self.tr("No document number left for this case: sync to lease more.")
@@ -220,24 +225,25 @@ class NoticeDialog(QDialog):
         draft = self.current_draft()
         engine, actor, blobs, now = self._engine, self._actor, self._blobs_dir, self._now()
 
-        def work() -> tuple[IssuedNotice, list[QImage]]:
+        def work() -> tuple[IssuedNotice, list[PageBitmap]]:
             notice = issue(
                 engine, draft, actor=actor, now=now, changes=OutboxSink(), blobs_dir=blobs
             )
-            return notice, render_pages(notice.pdf)
+            return notice, render_bitmaps(notice.pdf)
 
         self.issue_button.setEnabled(False)
         self.preview_button.setEnabled(False)
         self._runner.submit(work, lambda result: self._show_issued(*result), self._show_failure)
 
-    def _show_issued(self, notice: IssuedNotice, images: list[QImage]) -> None:
+    def _show_issued(self, notice: IssuedNotice, pages: list[PageBitmap]) -> None:
         self.issued = notice
-        self.pages.show_pages(images)
+        self.pages.show_pages(to_images(pages))
         self.number_label.setText(self.tr("Issued as %1").replace("%1", notice.document_number))
         for editor in self._editors.values():
             editor.setReadOnly(True)
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
+        self.serve_button.setEnabled(True)
         self.sig_issued.emit(notice)
 
     def _show_failure(self, error: Exception) -> None:
@@ -251,10 +257,20 @@ class NoticeDialog(QDialog):
             return
         pdf = self.issued.pdf
         self._runner.submit(
-            lambda: render_pages(pdf, PRINT_DPI),
-            lambda pages: ask_and_print(pages, self),
+            lambda: render_bitmaps(pdf, PRINT_DPI),
+            lambda pages: ask_and_print(to_images(pages), self),
             self._show_failure,
         )
+
+    def record_service(self) -> ServiceDialog | None:
+        """Open the service record of the issued notice (送达回证's facts)."""
+        if self.issued is None:
+            return None
+        dialog = ServiceDialog(
+            self._engine, self.issued.id, self.issued.document_number, self._actor, parent=self
+        )
+        dialog.open()
+        return dialog
 
     def save_notice(self, path: Path | None = None) -> Path | None:
         """Write the issued PDF to `path`, or where the officer chooses."""

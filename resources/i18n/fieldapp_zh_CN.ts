@@ -77,7 +77,7 @@
         <translation>已签发 %1 / %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
@@ -92,14 +92,14 @@
         <translation>未签发任何文书：%1</translation>
     </message>
     <message numerus="yes">
-        <location line="-65"/>
+        <location line="-67"/>
         <source>%n notice(s) to issue</source>
         <translation>
             <numerusform>待签发 %n 份文书</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+52"/>
+        <location line="+54"/>
         <source>%n notice(s) issued</source>
         <translation>
             <numerusform>已签发 %n 份文书</numerusform>
@@ -418,7 +418,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/notice_dialog.py" line="+70"/>
+        <location filename="../../fieldapp/ui/notice_dialog.py" line="+71"/>
         <source>Notice: %1</source>
         <translation>文书：%1</translation>
     </message>
@@ -443,7 +443,12 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>另存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+1"/>
+        <source>Record ser&amp;vice…</source>
+        <translation>记录送达(&amp;V)…</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>One entry per line</source>
         <translation>每行一项</translation>
     </message>
@@ -473,7 +478,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>已签发，编号 %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Save notice as PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
@@ -499,7 +504,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>PageView</name>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/notice_pages.py" line="+74"/>
+        <location filename="../../fieldapp/ui/notice_pages.py" line="+107"/>
         <source>Page %n</source>
         <translation>
             <numerusform>第 %n 页</numerusform>
@@ -537,6 +542,114 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <location line="+8"/>
         <source>Field tasks</source>
         <translation>外勤任务</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/service_dialog.py" line="+49"/>
+        <source>Service of %1</source>
+        <translation>%1 的送达</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Method of service</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Served at</source>
+        <translation>送达时间</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Photos and videos of the service</source>
+        <translation>送达照片和录像</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Method:</source>
+        <translation>送达方式(&amp;M)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Served &amp;at:</source>
+        <translation>送达时间(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Recipient:</source>
+        <translation>受送达人(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Re&amp;lation to the party:</source>
+        <translation>与当事人关系(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Place:</source>
+        <translation>送达地点(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for &amp;refusal:</source>
+        <translation>拒收理由(&amp;F)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Witness:</source>
+        <translation>见证人(&amp;W)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo/video &amp;proof:</source>
+        <translation>照片/录像证明(&amp;P)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recipient</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relation</source>
+        <translation>关系</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for refusal</source>
+        <translation>拒收理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Witness</source>
+        <translation>见证人</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>In person</source>
+        <translation>直接送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Left with a witness (refused)</source>
+        <translation>留置送达（拒收）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posted at the address</source>
+        <translation>张贴送达</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By mail</source>
+        <translation>邮寄送达</translation>
     </message>
 </context>
 </TS>

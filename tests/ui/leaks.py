@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 
 from fieldapp.ui.background import BackgroundRunner
 
@@ -22,8 +22,6 @@ class LeakWatch:
     """Patches QTimer and BackgroundRunner for one test, then reports what is still going."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.pool = QThreadPool.globalInstance()
-        self.busy_before = self.pool.activeThreadCount()
         self.timers: list[tuple[QTimer, str]] = []
         self.single_shots: dict[int, str] = {}
         self.runners: list[BackgroundRunner] = []
@@ -57,11 +55,11 @@ class LeakWatch:
 
     def problems(self, wait_ms: int = 5_000) -> list[str]:
         found: list[str] = []
-        if not self.pool.waitForDone(wait_ms) or self.pool.activeThreadCount() > self.busy_before:
-            found.append(
-                f"{self.pool.activeThreadCount()} thread-pool job(s) still running {wait_ms} ms "
-                f"after the test (were {self.busy_before} before it)"
-            )
+        for runner in dict.fromkeys(self.runners):
+            if not runner.wait(wait_ms):
+                found.append(
+                    f"{runner.running} background job(s) still running {wait_ms} ms after the test"
+                )
         for timer, where in self.timers:
             if _alive(timer) and timer.isActive():
                 found.append(f"a QTimer is still running; it was started at\n{where}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from fieldapp.ui.background import BackgroundRunner
@@ -37,21 +37,24 @@ def test_a_pending_single_shot_is_reported(watch: LeakWatch, qtbot: QtBot) -> No
     assert watch.problems() == []
 
 
-def test_running_pool_work_is_reported(watch: LeakWatch) -> None:
+def test_running_pool_work_is_reported(watch: LeakWatch, qtbot: QtBot) -> None:
     release = threading.Event()
-    QThreadPool.globalInstance().start(lambda: release.wait(5))
+    runner = BackgroundRunner()
+    job = runner.submit(lambda: release.wait(5), lambda _value: None)
     try:
         problems = watch.problems(wait_ms=50)
     finally:
         release.set()
-    assert any("thread-pool job(s) still running" in problem for problem in problems)
+    assert any("background job(s) still running" in problem for problem in problems)
+    with qtbot.waitSignal(job.sig_succeeded, timeout=5_000):
+        pass
     assert watch.problems() == []
 
 
 def test_an_undelivered_result_is_reported(watch: LeakWatch, qtbot: QtBot) -> None:
     runner = BackgroundRunner()
     job = runner.submit(lambda: 1, lambda _value: None)
-    QThreadPool.globalInstance().waitForDone(5_000)
+    assert runner.wait(5_000)
     assert any("not delivered" in problem for problem in watch.problems())
     with qtbot.waitSignal(job.sig_succeeded, timeout=5_000):
         pass
