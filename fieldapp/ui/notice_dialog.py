@@ -94,6 +94,7 @@ class NoticeDialog(QDialog):
         splitter.addWidget(form_side)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 720])  # the fields readable beside the page
 
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.issue_button = QPushButton(self.tr("&Issue"))
