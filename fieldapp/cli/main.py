@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp import __version__
-from fieldapp.cli import admin, central, notices
+from fieldapp.cli import admin, central, notices, watch
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.add_commands(commands)
     notices.add_commands(commands)
     central.add_commands(commands)
+    watch.add_commands(commands)
     parser.set_defaults(handler=_run_gui)
     return parser
 
