@@ -23,6 +23,12 @@ def add_commands(commands: Any) -> None:
     server.add_argument("--port", type=int, default=None, help="port (default 8470)")
     server.add_argument("--certfile", help="TLS certificate (PEM)")
     server.add_argument("--keyfile", help="TLS private key (PEM)")
+    server.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="server processes (default: one per CPU on PostgreSQL, one on SQLite)",
+    )
     server.set_defaults(handler=run_server)
 
     login = commands.add_parser("login", help="enrol this laptop with a central store")
@@ -94,18 +100,40 @@ def run_server(args: argparse.Namespace) -> int:
 
     from fieldapp.server.app import create_app
     from fieldapp.server.database import open_central
+    from fieldapp.server.workers import (
+        APP_FACTORY,
+        default_workers,
+        engine_options,
+        export_settings,
+        freeze_startup_heap,
+        serve,
+    )
 
     settings = _settings(args)
-    engine = open_central(settings.db)
-    app = create_app(settings, engine)
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        ssl_certfile=args.certfile,
-        ssl_keyfile=args.keyfile,
-        log_level="info" if args.verbose else "warning",
+    workers = default_workers(settings.db) if args.workers is None else args.workers
+    if workers < 1:
+        print("error: --workers must be 1 or more", file=sys.stderr)
+        return 2
+    # Migrated here, once, before any worker starts.
+    engine = open_central(
+        settings.db,
+        **engine_options(settings.db, workers=workers, budget=settings.db_connections),
     )
+    options: dict[str, Any] = {
+        "host": settings.host,
+        "port": settings.port,
+        "ssl_certfile": args.certfile,
+        "ssl_keyfile": args.keyfile,
+        "log_level": "info" if args.verbose else "warning",
+    }
+    if workers == 1:
+        app = create_app(settings, engine)
+        freeze_startup_heap()
+        uvicorn.run(app, **options)
+        return 0
+    engine.dispose()
+    export_settings(settings, workers)
+    serve(uvicorn.Config(APP_FACTORY, factory=True, workers=workers, **options))
     return 0
 
 

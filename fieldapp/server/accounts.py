@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fieldapp.domain.enums import Role
 from fieldapp.server.changelog import EVERYONE, Entry, append
@@ -155,16 +155,20 @@ def _count_failure(
     )
 
 
+# Asked on every request: built once.
+_DEVICE_FOR_TOKEN = (
+    select(Device.id, User.id, User.username, User.role, User.squad_code)
+    .join(User, User.id == Device.user_id)
+    .where(
+        Device.token_hash == bindparam("token_hash"),
+        Device.revoked_at.is_(None),
+        User.active.is_(True),
+    )
+)
+
+
 def device_for_token(connection: Connection, token: str) -> DeviceContext | None:
-    row = connection.execute(
-        select(Device.id, User.id, User.username, User.role, User.squad_code)
-        .join(User, User.id == Device.user_id)
-        .where(
-            Device.token_hash == token_hash(token),
-            Device.revoked_at.is_(None),
-            User.active.is_(True),
-        )
-    ).first()
+    row = connection.execute(_DEVICE_FOR_TOKEN, {"token_hash": token_hash(token)}).first()
     if row is None:
         return None
     return DeviceContext(row[0], row[1], row[2], row[3], row[4])

@@ -1,26 +1,29 @@
 """The central store's HTTP service (DESIGN §4): login, push, pull, blobs, health."""
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from fastapi.responses import Response
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
+from starlette.concurrency import run_in_threadpool
 
 from fieldapp import __version__
 from fieldapp.server.accounts import LoginRefused, device_for_token, login
 from fieldapp.server.audit import audit
 from fieldapp.server.blob_routes import make_blob_router
+from fieldapp.server.bodies import body_doc, document_body, read_body
 from fieldapp.server.context import DeviceContext
 from fieldapp.server.database import BlobRecords
 from fieldapp.server.errors import ApiError, BodyLimit, install_error_handlers
 from fieldapp.server.numbers import LeaseRefused, lease_for_device
-from fieldapp.server.pull import CursorExpired, pull_page
+from fieldapp.server.pull import CursorExpired, log_position, pull_page
 from fieldapp.server.push import PushRefused, apply_push
 from fieldapp.server.settings import ServerSettings
 from fieldapp.storage.content_store import ContentStore
-from fieldapp.storage.engine import writing
+from fieldapp.storage.engine import reading, writing
 from fieldapp.storage.types import utcnow
 from fieldapp.sync import protocol as p
 
@@ -31,6 +34,8 @@ log = logging.getLogger(__name__)
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": p.ErrorBody} for status in (400, 401, 413, 422, 426)
 }
+# Pulls at most this many changes behind are served on the event loop (see pull).
+INLINE_PULL = 200
 
 
 def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
@@ -44,11 +49,12 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=p.MAX_JSON_BODY, exempt_prefix=f"{p.API}/blobs/")
     store = ContentStore(settings.blobs)
-    device = _device_dependency(engine)
+    reads = reading(engine)
+    device = _device_dependency(reads)
 
     @app.get(f"{p.API}/health")
     def health() -> dict[str, str]:
-        with engine.connect() as connection:
+        with reads.connect() as connection:
             connection.execute(select(1))
         return {"status": "ok", "version": __version__}
 
@@ -118,8 +124,14 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         f"{p.API}/sync/push",
         response_model=p.PushResponse,
         responses={409: {"model": p.ErrorBody}, 403: {"model": p.ErrorBody}},
+        openapi_extra=body_doc(p.PushRequest),
     )
-    def push(body: p.PushRequest, ctx: Annotated[DeviceContext, Depends(device)]) -> p.PushResponse:
+    async def push(request: Request, ctx: Annotated[DeviceContext, Depends(device)]) -> Response:
+        # pydantic reads the body from its bytes (see bodies.py); one worker thread applies it.
+        body = await read_body(request, p.PushRequest)
+        return await run_in_threadpool(apply_batch, body, ctx)
+
+    def apply_batch(body: p.PushRequest, ctx: DeviceContext) -> Response:
         now = utcnow()
         try:
             with writing(engine).begin() as connection:
@@ -146,21 +158,31 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
                     detail=refused.message,
                 )
             raise ApiError(refused.status, refused.code, refused.message) from None
-        return p.PushResponse(results=results, server_time=now)
+        # Written here rather than by FastAPI, which would validate every result again.
+        answer = p.PushResponse(results=results, server_time=now)
+        return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(
         f"{p.API}/sync/pull",
         response_model=p.PullResponse,
         responses={410: {"model": p.ErrorBody}},
     )
-    def pull(
+    async def pull(
         ctx: Annotated[DeviceContext, Depends(device)],
         cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
         limit: Annotated[int, Query(ge=1, le=p.MAX_PULL_LIMIT)] = 1000,
     ) -> Response:
-        with engine.connect() as connection:
+        # Most pulls find little or nothing: their few short queries run right here on the
+        # event loop, as handing them to a worker thread and back costs more than they do.
+        # A pull far behind goes to a thread, so its long page holds up no other request.
+        with reads.connect() as connection:
+            position = log_position(connection)
+            serve = partial(pull_page, connection, ctx, cursor, limit, position=position)
             try:
-                page = pull_page(connection, ctx, cursor, limit)
+                if position.committed - cursor <= INLINE_PULL:
+                    page = serve()
+                else:
+                    page = await run_in_threadpool(serve)
             except CursorExpired:
                 raise ApiError(
                     410,
@@ -199,6 +221,7 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
             server_time=now,
         )
 
+    document_body(app, p.PushRequest)
     app.include_router(
         make_blob_router(store=lambda: store, device=device, access=BlobRecords(engine)),
         responses={status: {"model": p.ErrorBody} for status in (404, 409, 416, 422)},
@@ -216,28 +239,37 @@ def _display_name(engine: Engine, user_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _device_dependency(engine: Engine) -> Callable[..., DeviceContext]:
-    def device(
-        authorization: Annotated[str | None, Header()] = None,
-        x_fieldapp_protocol: Annotated[str | None, Header()] = None,
-        x_fieldapp_schema: Annotated[str | None, Header()] = None,
-    ) -> DeviceContext:
-        _check_version(x_fieldapp_protocol, p.OLDEST_PROTOCOL, p.PROTOCOL_VERSION, "protocol")
-        _check_version(x_fieldapp_schema, p.OLDEST_SCHEMA, p.SCHEMA_VERSION, "schema")
-        if not authorization or not authorization.startswith("Bearer "):
-            raise ApiError(
-                401, "unauthorized", "sign in first: this request carries no device token"
-            )
-        token = authorization.removeprefix("Bearer ").strip()
-        if not token or len(token) > 256:
-            raise ApiError(401, "unauthorized", "the device token is not valid")
+def _device_dependency(engine: Engine) -> Callable[..., Awaitable[DeviceContext]]:
+    async def device(token: Annotated[str, Depends(bearer_token)]) -> DeviceContext:
+        # One indexed query, run right here on the event loop: handing it to a worker
+        # thread and back would cost more than the query (see pull).
         with engine.connect() as connection:
-            ctx = device_for_token(connection, token)
-        if ctx is None:
-            raise ApiError(401, "unauthorized", "the device token is not valid or was revoked")
-        return ctx
+            return authenticate(connection, token)
 
     return device
+
+
+async def bearer_token(
+    authorization: Annotated[str | None, Header()] = None,
+    x_fieldapp_protocol: Annotated[str | None, Header()] = None,
+    x_fieldapp_schema: Annotated[str | None, Header()] = None,
+) -> str:
+    """The request's device token, once the versions are checked."""
+    _check_version(x_fieldapp_protocol, p.OLDEST_PROTOCOL, p.PROTOCOL_VERSION, "protocol")
+    _check_version(x_fieldapp_schema, p.OLDEST_SCHEMA, p.SCHEMA_VERSION, "schema")
+    if not authorization or not authorization.startswith("Bearer "):
+        raise ApiError(401, "unauthorized", "sign in first: this request carries no device token")
+    token = authorization.removeprefix("Bearer ").strip()
+    if not token or len(token) > 256:
+        raise ApiError(401, "unauthorized", "the device token is not valid")
+    return token
+
+
+def authenticate(connection: Connection, token: str) -> DeviceContext:
+    ctx = device_for_token(connection, token)
+    if ctx is None:
+        raise ApiError(401, "unauthorized", "the device token is not valid or was revoked")
+    return ctx
 
 
 def _check_version(value: str | None, oldest: int, current: int, what: str) -> None:

@@ -3,7 +3,7 @@ and noting when a record leaves a squad's scope."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 
 from fieldapp.storage.bulk import bulk_insert
 from fieldapp.storage.central_tables import ChangeLogEntry, Counter, ScopeExit
+from fieldapp.storage.sets import among
 
 CHANGE_LOG = "change_log"
 # Pulls from below this cursor get 410: the tombstones they would need were pruned.
@@ -79,8 +80,11 @@ def append(
     exits: Sequence[Exit] = (),
     *,
     now: datetime,
+    new: Collection[tuple[str, str]] = (),
 ) -> None:
     """Number and write ``entries`` (replacing older entries of the same records) and ``exits``.
+
+    ``new`` names records this transaction created: they have no older entry to look for.
 
     Call it last in the transaction: it locks the counter until commit, which is what keeps
     change numbers in commit order across server processes.
@@ -88,15 +92,17 @@ def append(
     if not entries and not exits:
         return
     first = _take_numbers(connection, len(entries) + len(exits))
+    created = set(new)
     by_entity: dict[str, list[str]] = {}
     for entry in entries:
-        by_entity.setdefault(entry.entity, []).append(entry.record_id)
+        if (entry.entity, entry.record_id) not in created:
+            by_entity.setdefault(entry.entity, []).append(entry.record_id)
     for entity, ids in by_entity.items():
         for start in range(0, len(ids), 500):
             connection.execute(
                 delete(ChangeLogEntry).where(
                     ChangeLogEntry.entity == entity,
-                    ChangeLogEntry.record_id.in_(ids[start : start + 500]),
+                    among(connection, ChangeLogEntry.record_id, ids[start : start + 500]),
                 )
             )
     bulk_insert(

@@ -3,7 +3,7 @@ conflicts, and the change log — read as sets, processed in memory, written as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -26,10 +26,11 @@ from fieldapp.server.policy import (
 )
 from fieldapp.server.scopes import ScopeResolver
 from fieldapp.storage.bulk import bulk_insert
-from fieldapp.storage.central_tables import AppliedOp, FieldVersion
+from fieldapp.storage.central_tables import AppliedOp, Device, FieldVersion
 from fieldapp.storage.schema import ENTITIES
+from fieldapp.storage.sets import among
 from fieldapp.storage.types import new_id
-from fieldapp.storage.wire import WireDecoder, WireError, dumps, row_payload, to_wire
+from fieldapp.storage.wire import WireDecoder, WireError, row_payload, to_wire, wire_json
 from fieldapp.sync.protocol import Op, OpResult
 
 Key = tuple[str, str]
@@ -39,6 +40,17 @@ NEW_ASSIGNMENT_STATUSES = (AssignmentStatus.REGISTERED, AssignmentStatus.ROUTED)
 # Fields besides the id that no two records of an entity share (registration no., codes, …).
 UNIQUE: dict[str, tuple[str, ...]] = {
     name: tuple(column.key for column in table.columns if column.unique)
+    for name, table in TABLES.items()
+}
+
+
+# Fields an insert must bring: not set by the server, not nullable, no default.
+REQUIRED: dict[str, tuple[str, ...]] = {
+    name: tuple(
+        c.key
+        for c in table.columns
+        if c.key not in SERVER_COLUMNS and not c.nullable and c.default is None
+    )
     for name, table in TABLES.items()
 }
 
@@ -76,6 +88,9 @@ def apply_push(
     seqs = [op.seq for op in ops]
     if seqs != sorted(set(seqs)):
         raise PushRefused(400, "ops_out_of_order", "ops must be sent once each, in seq order")
+    # One push of a device at a time: a batch a laptop sends ahead waits here until the one
+    # before it commits, and then finds its ops next in line.
+    connection.execute(select(Device.id).where(Device.id == ctx.device_id).with_for_update())
     last = connection.execute(
         select(func.max(AppliedOp.seq)).where(AppliedOp.device_id == ctx.device_id)
     ).scalar()
@@ -99,7 +114,7 @@ def apply_push(
     resolver.preload_assignments(_referenced_assignments(fresh))
     for op in fresh:
         results[op.seq] = _apply(op, ctx, batch, resolver, now)
-    _write(connection, ctx, batch, fresh, results, now)
+    _write(connection, ctx, batch, fresh, results, resolver, now)
     return [results[op.seq] for op in ops]
 
 
@@ -157,7 +172,7 @@ def _load(connection: Connection, ops: Sequence[Op]) -> _Batch:
         table = TABLES[entity]
         wanted = sorted(ids)
         for start in range(0, len(wanted), 500):
-            query = select(table).where(table.c.id.in_(wanted[start : start + 500]))
+            query = select(table).where(among(connection, table.c.id, wanted[start : start + 500]))
             for row in connection.execute(query):
                 batch.rows[(entity, row.id)] = dict(row._mapping)
     keys = [(e, i) for e, ids in by_entity.items() if e not in APPEND_ONLY for i in ids]
@@ -230,17 +245,10 @@ def _insert(op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver) 
     check_can_insert(ctx.role, op.entity)
     data = DECODERS[op.entity].decode(_client_fields(op.data))
     table = TABLES[op.entity]
-    missing = [
-        c.key
-        for c in table.columns
-        if c.key not in data
-        and c.key not in SERVER_COLUMNS
-        and not c.nullable
-        and c.default is None
-    ]
+    missing = [key for key in REQUIRED[op.entity] if key not in data]
     if missing:
         raise Refused(f"{op.entity} is missing required field(s) {', '.join(missing)}")
-    row = _defaults(table) | data
+    row = _defaults(table, data.keys() | SERVER_COLUMNS) | data
     row.update(
         id=op.record_id, version=1, created_by=ctx.user_id, device_id=ctx.device_id, deleted=False
     )
@@ -369,17 +377,33 @@ def _client_fields(data: dict[str, Any]) -> dict[str, Any]:
     return {name: value for name, value in data.items() if name not in SERVER_COLUMNS}
 
 
-def _defaults(table: Table) -> dict[str, Any]:
-    defaults: dict[str, Any] = {}
+def _defaults(table: Table, given: Collection[str] = ()) -> dict[str, Any]:
+    """Every column's default but those in ``given``: a default that would be overwritten is
+    not made (some are new ids or readings of the clock, and most ops bring every field)."""
+    fixed, made = _DEFAULTS[table.name]
+    defaults = dict(fixed)
+    for key, make in made.items():
+        if key not in given:
+            defaults[key] = make(None)
+    return defaults
+
+
+def _split_defaults(table: Table) -> tuple[dict[str, Any], dict[str, Callable[[Any], Any]]]:
+    """(plain defaults, None included; the callables that make the others)."""
+    fixed: dict[str, Any] = {}
+    made: dict[str, Callable[[Any], Any]] = {}
     for column in table.columns:
         default = column.default
         if default is None:
-            defaults[column.key] = None
+            fixed[column.key] = None
         elif default.is_callable:
-            defaults[column.key] = default.arg(None)  # type: ignore[attr-defined]
+            made[column.key] = default.arg  # type: ignore[attr-defined]
         else:
-            defaults[column.key] = default.arg  # type: ignore[attr-defined]
-    return defaults
+            fixed[column.key] = default.arg  # type: ignore[attr-defined]
+    return fixed, made
+
+
+_DEFAULTS = {table.name: _split_defaults(table) for table in TABLES.values()}
 
 
 def _write(
@@ -388,6 +412,7 @@ def _write(
     batch: _Batch,
     ops: Sequence[Op],
     results: dict[int, OpResult],
+    resolver: ScopeResolver,
     now: datetime,
 ) -> None:
     for entity, keys in _group(batch.inserted).items():
@@ -425,13 +450,14 @@ def _write(
             for op in ops
         ],
     )
-    entries, exits = _log_entries(connection, batch, conflict_rows)
-    append(connection, entries, exits, now=now)
+    entries, exits = _log_entries(connection, batch, conflict_rows, resolver.assignment_squads)
+    created = [*batch.inserted, *(("conflict", row["id"]) for row in conflict_rows)]
+    append(connection, entries, exits, now=now, new=created)
 
 
 def _conflict_row(conflict: dict[str, Any], ctx: DeviceContext, now: datetime) -> dict[str, Any]:
     return {
-        **_defaults(TABLES["conflict"]),
+        **_defaults(TABLES["conflict"], conflict),
         **conflict,
         "version": 1,
         "created_at": now,
@@ -465,10 +491,17 @@ def _write_field_versions(connection: Connection, batch: _Batch) -> None:
 
 
 def _log_entries(
-    connection: Connection, batch: _Batch, conflict_rows: list[dict[str, Any]]
+    connection: Connection,
+    batch: _Batch,
+    conflict_rows: list[dict[str, Any]],
+    squads: dict[str, str | None],
 ) -> tuple[list[Entry], list[Exit]]:
-    """Entries for every record written, plus re-scoped records when assignments moved."""
+    """Entries for every record written, plus re-scoped records when assignments moved.
+
+    ``squads``: the squads of the assignments the batch looked up or wrote, as they are now.
+    """
     resolver = ScopeResolver(connection)  # fresh: the batch is in the database now
+    resolver.assignment_squads.update(squads)
     written = {**batch.inserted, **batch.updated}
     rows = {key: batch.rows[key] for key in written}
     rows.update({("conflict", row["id"]): row for row in conflict_rows})
@@ -486,7 +519,7 @@ def _log_entries(
             version=row["version"],
             deleted=row["deleted"],
             scope=resolver.scope(key[0], row),
-            payload=dumps(row_payload(TABLES[key[0]], row)),
+            payload=wire_json(row_payload(TABLES[key[0]], row)),
         )
         for key, row in rows.items()
     }

@@ -12,6 +12,7 @@ from fieldapp.server.policy import REFERENCE
 from fieldapp.storage.casework import Assignment, Party
 from fieldapp.storage.fieldwork import AssetControl, Notice
 from fieldapp.storage.oversight import Conflict
+from fieldapp.storage.sets import among
 
 
 class ScopeResolver:
@@ -77,7 +78,7 @@ class ScopeResolver:
         wanted = [i for i in set(ids) if i not in self.assignment_squads]
         for start in range(0, len(wanted), 500):
             query = select(Assignment.id, Assignment.squad_code).where(
-                Assignment.id.in_(wanted[start : start + 500])
+                among(self._connection, Assignment.id, wanted[start : start + 500])
             )
             for assignment_id, squad in self._connection.execute(query):
                 self.assignment_squads[assignment_id] = squad

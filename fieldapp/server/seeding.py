@@ -10,6 +10,7 @@ from fieldapp.server.accounts import create_user
 from fieldapp.server.changelog import Entry, append
 from fieldapp.server.scopes import ScopeResolver
 from fieldapp.services.demo_seed import DEMO_PASSWORD, DemoSummary, is_seeded, seed_demo
+from fieldapp.storage.central_tables import ChangeLogEntry
 from fieldapp.storage.engine import writing
 from fieldapp.storage.schema import ENTITIES
 from fieldapp.storage.wire import dumps, row_payload
@@ -54,4 +55,8 @@ def log_every_record(connection: Connection, *, now: datetime) -> int:
                 )
             )
     append(connection, entries, now=now)
+    if connection.dialect.name == "postgresql":
+        # As after any bulk load: until autovacuum comes by (a minute or more), PostgreSQL
+        # would plan pulls without statistics, and sort the whole log for every page.
+        connection.exec_driver_sql(f"ANALYZE {ChangeLogEntry.__tablename__}")
     return len(entries)

@@ -14,6 +14,9 @@ class ServerSettings(BaseSettings):
     blobs: Path = Path("fieldapp-blobs")
     host: str = "127.0.0.1"
     port: int = 8470
+    # Connections all the server's processes together may hold open to PostgreSQL: keep it
+    # below the database's max_connections (100 by default) less what else connects.
+    db_connections: int = 90
     # Deleted records are kept this long: longer than any laptop stays offline.
     tombstone_retention_days: int = 180
     login_lock_after: int = 5

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Connection, FromClause, Table
+from sqlalchemy import Connection, Dialect, FromClause, Table
 
 
 def bulk_insert(
@@ -32,12 +33,8 @@ def bulk_insert(
     unknown = set(constants) - set(names)
     if unknown:
         raise KeyError(f"{table.name} has no column(s) {sorted(unknown)}")
-    processors: dict[str, Callable[[Any], Any] | None] = {
-        column.key: column.type._cached_bind_processor(dialect) for column in table.columns
-    }
+    processors, sql, positional, order = _plan(table, dialect)
     fixed = {name: _processed(processors[name], value) for name, value in constants.items()}
-    compiled = table.insert().compile(dialect=dialect, column_keys=names)
-    order = list(compiled.positiontup or []) if compiled.positional else names
     plan = [(name, fixed.get(name), name in fixed, processors[name]) for name in order]
     values = [
         tuple(
@@ -48,12 +45,30 @@ def bulk_insert(
     ]
     if dialect.name == "postgresql":
         _copy(connection, table, order, values)
-    elif compiled.positional:
-        connection.exec_driver_sql(compiled.string, values)
+    elif positional:
+        connection.exec_driver_sql(sql, values)
     else:
-        connection.exec_driver_sql(
-            compiled.string, [dict(zip(order, v, strict=True)) for v in values]
-        )
+        connection.exec_driver_sql(sql, [dict(zip(order, v, strict=True)) for v in values])
+
+
+_Plan = tuple[dict[str, Callable[[Any], Any] | None], str, bool, list[str]]
+_plans: WeakKeyDictionary[Dialect, dict[Table, _Plan]] = WeakKeyDictionary()
+
+
+def _plan(table: Table, dialect: Dialect) -> _Plan:
+    """Each column's bind processor and the compiled INSERT: worked out once per table and
+    engine, as compiling costs more than writing a few hundred rows."""
+    plans = _plans.setdefault(dialect, {})
+    plan = plans.get(table)
+    if plan is None:
+        names = [column.key for column in table.columns]
+        processors: dict[str, Callable[[Any], Any] | None] = {
+            column.key: column.type._cached_bind_processor(dialect) for column in table.columns
+        }
+        compiled = table.insert().compile(dialect=dialect, column_keys=names)
+        order = list(compiled.positiontup or []) if compiled.positional else names
+        plan = plans[table] = (processors, compiled.string, compiled.positional, order)
+    return plan
 
 
 def _processed(process: Callable[[Any], Any] | None, value: Any) -> Any:

@@ -8,11 +8,17 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
+import msgspec
 from sqlalchemy import JSON, Boolean, Column, Date, DateTime, Float, Integer, String, Table
 from sqlalchemy.types import TypeDecorator
 
+# Values that are in wire form as they are (a StrEnum member's type is its enum, not str).
+_PLAIN = frozenset({str, int, float, bool, type(None), list, dict})
+
 
 def to_wire(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, datetime):
         # One fixed form (UTC, microseconds) so laptops can store it without parsing.
         return value.astimezone(UTC).isoformat(timespec="microseconds")
@@ -25,7 +31,14 @@ def to_wire(value: Any) -> Any:
 
 def row_payload(table: Table, row: dict[str, Any]) -> dict[str, Any]:
     """Every column of ``table`` from ``row`` (missing ones as None), in wire form."""
-    return {column.name: to_wire(row.get(column.name)) for column in table.columns}
+    names = _column_names.get(table)
+    if names is None:
+        names = _column_names[table] = tuple(column.name for column in table.columns)
+    return {name: to_wire(row.get(name)) for name in names}
+
+
+# Asked for every record a push writes: SQLAlchemy builds its column list on each iteration.
+_column_names: dict[Table, tuple[str, ...]] = {}
 
 
 def _json_default(value: Any) -> Any:
@@ -40,6 +53,20 @@ def dumps(value: Any) -> str:
     Enums need no help: every domain enum is a StrEnum, so JSON sees a string.
     """
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+
+
+_encode = msgspec.json.Encoder().encode
+
+
+def wire_json(value: Any) -> str:
+    """``dumps`` for a value already in wire form (row_payload's, or one parsed from JSON),
+    by msgspec: several times faster, and pushes write one per record. The same JSON, but
+    for the spelling of some numbers (1e16, not 1e+16) and NaN, written as null; integers
+    beyond 64 bits fall back to ``dumps``."""
+    try:
+        return _encode(value).decode()
+    except (TypeError, OverflowError, msgspec.EncodeError):
+        return dumps(value)
 
 
 class WireError(ValueError):
@@ -107,10 +134,13 @@ def _instant(value: Any) -> Any:
     return parsed.astimezone(UTC)
 
 
+JSON_LIMIT = 65536
+
+
 def _json(value: Any) -> Any:
     if not isinstance(value, list | dict | str | int | float | bool) and value is not None:
         raise WireError("must be JSON")
-    if len(dumps(value)) > 65536:
+    if len(wire_json(value)) > JSON_LIMIT:
         raise WireError("is larger than 64 KB")
     return value
 

@@ -148,6 +148,11 @@ def decode_page(body: bytes) -> WirePage:
     return _page_decoder.decode(body)
 
 
+def is_empty(page: WirePage, cursor: int) -> bool:
+    """Nothing to apply and the cursor stays: the answer to a laptop that is up to date."""
+    return not page.changes and not page.removed and page.next_cursor == cursor
+
+
 def apply_page(
     connection: Connection, page: WirePage, *, pending: dict[tuple[str, str], list[dict[str, Any]]]
 ) -> PageResult:
@@ -177,9 +182,10 @@ def apply_page(
         rows_by_entity.setdefault(change.entity, []).append(values)
     for entity, rows in rows_by_entity.items():
         cursor.executemany(PLANS[entity].upsert_sql, rows)
-    touched = {(c.entity, c.record_id) for c in page.changes}
-    for key in touched & pending.keys():
-        _rebase(connection, key, pending[key])
+    if pending:  # edits not pushed yet are rare: spare the set of every change's key else
+        touched = {(c.entity, c.record_id) for c in page.changes}
+        for key in touched & pending.keys():
+            _rebase(connection, key, pending[key])
     ensure_sync_state(connection)
     connection.execute(update(SyncState).where(SyncState.id == 1).values(cursor=page.next_cursor))
     return PageResult(len(page.changes), len(page.removed), page.next_cursor, page.has_more)

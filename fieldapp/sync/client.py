@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 import httpx
+import msgspec
 
 from fieldapp.sync import protocol as p
+
+JSON = "application/json"
+_encode = msgspec.json.Encoder().encode
 
 
 class SyncError(Exception):
@@ -88,8 +93,12 @@ class CentralClient:
         return p.LoginResponse.model_validate_json(response.content)
 
     def push(self, device_id: str, ops: list[dict[str, Any]]) -> p.PushResponse:
+        return self.push_body(encode_push(device_id, ops))
+
+    def push_body(self, body: bytes) -> p.PushResponse:
+        """Push a request body made by ``encode_push``."""
         response = self._call(
-            "POST", f"{p.API}/sync/push", json={"device_id": device_id, "ops": ops}
+            "POST", f"{p.API}/sync/push", content=body, headers={"Content-Type": JSON}
         )
         return p.PushResponse.model_validate_json(response.content)
 
@@ -116,6 +125,23 @@ class CentralClient:
         if response.status_code < 400:
             return response
         raise _error(response)
+
+
+def encode_push(device_id: str, ops: list[dict[str, Any]]) -> bytes:
+    """The push request's body, by msgspec: several times faster than json for a batch of ops
+    (numbers beyond 64 bits, which it cannot write, go through json)."""
+    body = {"device_id": device_id, "ops": ops}
+    try:
+        return _encode(body)
+    except (TypeError, OverflowError, msgspec.EncodeError):
+        return json.dumps(body, ensure_ascii=False, default=_raw_json).encode()
+
+
+def _raw_json(value: Any) -> Any:
+    """JSON kept as text (msgspec.Raw, see outbox.py) for the json module."""
+    if isinstance(value, msgspec.Raw):
+        return json.loads(bytes(value))
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
 
 
 def _error(response: httpx.Response) -> SyncError:

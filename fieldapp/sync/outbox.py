@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, select, update
+import msgspec
+from sqlalchemy import JSON, Boolean, Connection, DateTime, Table, bindparam, select, update
+from sqlalchemy.types import TypeDecorator
 
 from fieldapp.domain.enums import OpKind, OutboxState
 from fieldapp.storage.local_tables import OutboxOp
 from fieldapp.storage.schema import TABLES
-from fieldapp.storage.wire import row_payload
+from fieldapp.storage.wire import to_wire
 from fieldapp.sync.protocol import OpResult
 
 
@@ -25,46 +27,41 @@ class Answered:
     rejected: int = 0
 
 
-def pending_ops(connection: Connection, limit: int) -> list[dict[str, Any]]:
-    """The oldest ``limit`` pending ops in seq order, as the push request carries them.
+def pending_ops(connection: Connection, limit: int, *, after: int = 0) -> list[dict[str, Any]]:
+    """The oldest ``limit`` pending ops after seq ``after``, in seq order, as the push request
+    carries them.
 
-    An insert carries the record as it is now (its op holds no copy of it).
+    An insert carries the record as it is now (its op holds no copy of it). Read with
+    SQLite's own cursor, as the push's other reads: Core's typed rows cost more here than
+    the queries do.
     """
-    ops = connection.execute(
-        select(
-            OutboxOp.op_id,
-            OutboxOp.seq,
-            OutboxOp.entity,
-            OutboxOp.record_id,
-            OutboxOp.kind,
-            OutboxOp.base_version,
-            OutboxOp.payload,
-        )
-        .where(OutboxOp.state == OutboxState.PENDING)
-        .order_by(OutboxOp.seq)
-        .limit(limit)
-    ).all()
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    ops = cursor.execute(
+        "SELECT op_id, seq, entity, record_id, kind, base_version, payload FROM outbox "
+        "WHERE state = ? AND seq > ? ORDER BY seq LIMIT ?",
+        (OutboxState.PENDING.value, after, limit),
+    ).fetchall()
     inserts: dict[str, list[str]] = {}
-    for op in ops:
-        if op.kind is OpKind.INSERT:
-            inserts.setdefault(op.entity, []).append(op.record_id)
+    for _, _, entity, record_id, kind, _, _ in ops:
+        if kind == OpKind.INSERT:
+            inserts.setdefault(entity, []).append(record_id)
     records = _records(connection, inserts)
     wire = []
-    for op in ops:
-        if op.kind is OpKind.INSERT:
-            data = records.get((op.entity, op.record_id), {})
-        elif op.kind is OpKind.UPDATE:
-            data = json.loads(op.payload or "{}")
+    for op_id, seq, entity, record_id, kind, base_version, payload in ops:
+        if kind == OpKind.INSERT:
+            data = records.get((entity, record_id), {})
+        elif kind == OpKind.UPDATE:
+            data = json.loads(payload or "{}")
         else:
             data = {}
         wire.append(
             {
-                "op_id": op.op_id,
-                "seq": op.seq,
-                "entity": op.entity,
-                "record_id": op.record_id,
-                "kind": op.kind.value,
-                "base_version": op.base_version,
+                "op_id": op_id,
+                "seq": seq,
+                "entity": entity,
+                "record_id": record_id,
+                "kind": kind,
+                "base_version": base_version,
                 "data": data,
             }
         )
@@ -74,14 +71,62 @@ def pending_ops(connection: Connection, limit: int) -> list[dict[str, Any]]:
 def _records(
     connection: Connection, ids: dict[str, list[str]]
 ) -> dict[tuple[str, str], dict[str, Any]]:
+    """The records, in wire form (as row_payload makes it), read straight from SQLite's rows:
+    a push carries whole records, and typed rows turned back into text cost more than the
+    rest of the push on this side."""
     found: dict[tuple[str, str], dict[str, Any]] = {}
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     for entity, record_ids in ids.items():
-        table = TABLES[entity]
+        names, sql, converters = _READS[entity]
         for start in range(0, len(record_ids), 500):
-            query = select(table).where(table.c.id.in_(record_ids[start : start + 500]))
-            for row in connection.execute(query):
-                found[(entity, row.id)] = row_payload(table, dict(row._mapping))
+            chunk = record_ids[start : start + 500]
+            rows = cursor.execute(sql.format(marks=", ".join("?" * len(chunk))), chunk)
+            for row in rows:
+                values = [
+                    v if c is None or v is None else c(v)
+                    for v, c in zip(row, converters, strict=True)
+                ]
+                record = dict(zip(names, values, strict=True))
+                found[(entity, record["id"])] = record
     return found
+
+
+# How SQLAlchemy keeps times on SQLite (naive UTC).
+STORED_INSTANT = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _stored_instant(text: str) -> str:
+    """A time as SQLite holds it (naive UTC, ``2026-11-27 08:00:00.000000``) in wire form."""
+    if len(text) == 26 and text[10] == " ":
+        return f"{text[:10]}T{text[11:]}+00:00"
+    return str(to_wire(datetime.fromisoformat(text).replace(tzinfo=UTC)))
+
+
+def _stored_json(text: str) -> msgspec.Raw:
+    """JSON text as stored: it goes into the request as it is, with nothing to parse."""
+    return msgspec.Raw(text.encode())
+
+
+def _read_plan(table: Table) -> tuple[list[str], str, list[Callable[[Any], Any] | None]]:
+    converters: list[Callable[[Any], Any] | None] = []
+    for column in table.columns:
+        column_type = column.type
+        base = column_type.impl_instance if isinstance(column_type, TypeDecorator) else column_type
+        if isinstance(base, JSON):
+            converters.append(_stored_json)
+        elif isinstance(base, DateTime):
+            converters.append(_stored_instant)
+        elif isinstance(base, Boolean):
+            converters.append(bool)
+        else:  # text, enums (by value), numbers and dates are stored as they are sent
+            converters.append(None)
+    names = [column.name for column in table.columns]
+    quoted = ", ".join(f'"{name}"' for name in names)
+    sql = f'SELECT {quoted} FROM "{table.name}" WHERE id IN ({{marks}})'
+    return names, sql, converters
+
+
+_READS = {entity: _read_plan(table) for entity, table in TABLES.items()}
 
 
 _STATES = {
@@ -104,8 +149,9 @@ def record_answers(
     a batch of 500 answers is a handful of statements, not a thousand."""
     counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
     by_seq = {op["seq"]: op for op in ops}
-    answers: list[dict[str, Any]] = []
-    versions: dict[str, list[dict[str, Any]]] = {}
+    stamp = now.astimezone(UTC).strftime(STORED_INSTANT)
+    answers: list[tuple[str, int | None, str, str, str]] = []  # state, version, error, at, op
+    versions: dict[str, list[tuple[int, str, int]]] = {}  # version, id, version
     rebased: list[dict[str, Any]] = []
     conflicts: list[tuple[str, dict[str, Any]]] = []
     for result in results:
@@ -115,17 +161,10 @@ def record_answers(
         counts[result.status] += 1
         status = result.original_status if result.status == "duplicate" else result.status
         state = _STATES[status]
-        answers.append(
-            {
-                "b_op_id": op["op_id"],
-                "b_state": state,
-                "b_version": result.version,
-                "b_error": result.reason or "",
-            }
-        )
+        answers.append((state.value, result.version, result.reason or "", stamp, op["op_id"]))
         if result.version is not None and state is not OutboxState.REJECTED:
             versions.setdefault(op["entity"], []).append(
-                {"b_id": op["record_id"], "b_version": result.version}
+                (result.version, op["record_id"], result.version)
             )
         if state is OutboxState.APPLIED and result.version == op["base_version"] + 1:
             # Nothing but this op changed the record since its base: this laptop's later ops
@@ -142,37 +181,24 @@ def record_answers(
             )
         if result.status == "conflict" and result.record is not None:
             conflicts.append((op["entity"], result.record))
+    # The two big sets go to SQLite as plain tuples: through Core, building each row's
+    # parameters cost more than SQLite's work.
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     if answers:
-        connection.execute(
-            update(OutboxOp)
-            .where(OutboxOp.op_id == bindparam("b_op_id"))
-            .values(
-                state=bindparam("b_state"),
-                result_version=bindparam("b_version"),
-                last_error=bindparam("b_error"),
-                answered_at=now,
-            ),
+        cursor.executemany(
+            "UPDATE outbox SET state = ?, result_version = ?, last_error = ?, answered_at = ? "
+            "WHERE op_id = ?",
             answers,
         )
     for entity, rows in versions.items():
-        table = TABLES[entity]
-        connection.execute(
-            update(table)
-            .where(table.c.id == bindparam("b_id"), table.c.version < bindparam("b_version"))
-            .values(version=bindparam("b_version")),
-            rows,
+        cursor.executemany(
+            f'UPDATE "{TABLES[entity].name}" SET version = ? WHERE id = ? AND version < ?', rows
         )
     if rebased:
-        # Only records that still have later ops need it; asking SQLite per row would scan
-        # every pending op for each answer.
-        later = {
-            (entity, record_id)
-            for entity, record_id in connection.execute(
-                select(OutboxOp.entity, OutboxOp.record_id).where(
-                    OutboxOp.state == OutboxState.PENDING, OutboxOp.seq > max(by_seq)
-                )
-            )
-        }
+        # Only records that still have later ops need it: found through the record_id index
+        # (asking per row would scan every pending op for each answer, and asking for every
+        # later op reads the whole rest of the outbox at each batch).
+        later = _with_later_ops(connection, [row["b_record"] for row in rebased], max(by_seq))
         rebased = [row for row in rebased if (row["b_entity"], row["b_record"]) in later]
     if rebased:
         connection.execute(
@@ -190,6 +216,21 @@ def record_answers(
     for entity, record in conflicts:
         _take_server_record(connection, entity, record)
     return Answered(counts["applied"], counts["duplicate"], counts["conflict"], counts["rejected"])
+
+
+def _with_later_ops(
+    connection: Connection, record_ids: list[str], after_seq: int
+) -> set[tuple[str, str]]:
+    """(entity, record id) of those of ``record_ids`` with pending ops after ``after_seq``."""
+    found: set[tuple[str, str]] = set()
+    for start in range(0, len(record_ids), 500):
+        query = select(OutboxOp.entity, OutboxOp.record_id).where(
+            OutboxOp.record_id.in_(record_ids[start : start + 500]),
+            OutboxOp.state == OutboxState.PENDING,
+            OutboxOp.seq > after_seq,
+        )
+        found.update((entity, record_id) for entity, record_id in connection.execute(query))
+    return found
 
 
 def _take_server_record(connection: Connection, entity: str, record: dict[str, Any]) -> None:

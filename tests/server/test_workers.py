@@ -1,0 +1,31 @@
+"""How many connections the server's processes may open: within the budget, all together."""
+
+from __future__ import annotations
+
+import pytest
+
+from fieldapp.server.workers import default_workers, engine_options
+
+PG = "postgresql+psycopg://u@127.0.0.1/db"
+
+
+def test_sqlite_gets_one_process_and_its_own_pool() -> None:
+    assert default_workers("sqlite:///x.db") == 1
+    assert engine_options("sqlite:///x.db", workers=4) == {}
+
+
+def test_one_process_gets_a_connection_per_request_thread() -> None:
+    assert engine_options(PG, workers=1, budget=90) == {"pool_size": 10, "max_overflow": 31}
+
+
+@pytest.mark.parametrize("workers", [1, 2, 3, 4, 8, 16, 45])
+def test_the_workers_together_stay_within_the_budget(workers: int) -> None:
+    options = engine_options(PG, workers=workers, budget=90)
+    per_worker = options["pool_size"] + options["max_overflow"]
+    assert per_worker * workers <= 90
+    assert per_worker >= 2
+
+
+def test_a_tiny_budget_still_leaves_each_worker_two() -> None:
+    options = engine_options(PG, workers=8, budget=5)
+    assert options["pool_size"] + options["max_overflow"] == 2
