@@ -9,12 +9,17 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from fieldapp import __version__
+from fieldapp.domain.enums import Role
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.sync.enrolment import load_enrolment
+from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.excepthook import install_excepthook
 from fieldapp.ui.fonts import use_cjk_font_if_needed
 from fieldapp.ui.i18n import chosen_locale, install_translations
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.queue_view import court_today
+from fieldapp.ui.section_list import all_sections
+from fieldapp.ui.sections import WindowContext
 from fieldapp.ui.user_log import start_file_log
 
 if TYPE_CHECKING:
@@ -43,9 +48,24 @@ def run_gui(workspace: Workspace, argv: list[str]) -> int:
     install_excepthook(Path(handler.baseFilename))
     enrolment = load_enrolment(workspace.engine)
     actor = workspace.actor(enrolment.user_id if enrolment else None)
+
+    def context(runner: BackgroundRunner) -> WindowContext:
+        return WindowContext(
+            engine=workspace.engine,
+            actor=actor,
+            role=Role(enrolment.role) if enrolment else Role.ADMIN,
+            squad_code=enrolment.squad_code if enrolment else None,
+            display_name=enrolment.display_name if enrolment else "",
+            blobs_dir=workspace.blobs_dir,
+            runner=runner,
+            today=court_today,
+        )
+
     window = MainWindow(
         AssignmentViews(workspace.engine),
         notices=(workspace.engine, actor, workspace.blobs_dir),
+        context=context,
+        sections=all_sections(),
     )
     window.show()
     window.refresh()

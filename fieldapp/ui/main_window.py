@@ -1,13 +1,26 @@
-"""The main window: menus, the squad queue in the centre, and the status bar."""
+"""The main window: menus, the navigation between its sections, and the status bar.
+
+The squad queue is always the first section; the others (DESIGN §4b) come from
+:mod:`fieldapp.ui.section_list` and show when the signed-in role may see them.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from fieldapp.services.assignment_views import AssignmentViews
@@ -15,6 +28,7 @@ from fieldapp.services.registration import Actor
 from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.notice_actions import NoticeActions
 from fieldapp.ui.queue_view import QueueView, court_today
+from fieldapp.ui.sections import Section, WindowContext
 
 # What issuing notices needs: the database, who issues, where PDFs are kept.
 NoticeContext = tuple[Engine, Actor, Path]
@@ -23,7 +37,8 @@ OVERDUE_STYLE = "color: #c62828; font-weight: bold;"
 
 
 class MainWindow(QMainWindow):
-    """The one window; for now its centre is the squad queue (DESIGN §4b adds the sections)."""
+    """The one window. Without a :class:`WindowContext` (tests of the queue alone) it shows
+    only the squad queue; with one, every section the role may see, made when first shown."""
 
     def __init__(
         self,
@@ -31,6 +46,8 @@ class MainWindow(QMainWindow):
         *,
         today: Callable[[], date] = court_today,
         notices: NoticeContext | None = None,
+        context: Callable[[BackgroundRunner], WindowContext] | None = None,
+        sections: Sequence[Section] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -39,7 +56,12 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("Fieldapp main window"))
         self.runner = BackgroundRunner(self)
         self.queue = QueueView(views, self.runner, today, self)
-        self.setCentralWidget(self.queue)
+        self.context = context(self.runner) if context else None
+        self.sections = [
+            s for s in sections if self.context is not None and s.visible_to(self.context.role)
+        ]
+        self._made: dict[str, QWidget] = {}
+        self._make_centre()
         self.notices = (
             NoticeActions(self, *notices, selected=self.queue.selected_rows) if notices else None
         )
@@ -51,10 +73,70 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
     def refresh(self) -> None:
+        """Reload the queue and every section made so far."""
         self.queue.refresh()
+        for widget in self._made.values():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    def show_section(self, key: str) -> QWidget:
+        """Make (the first time) and show the section ``key``; ``"queue"`` is the queue."""
+        if key == "queue":
+            self.stack.setCurrentWidget(self.queue)
+            self.navigation.setCurrentRow(0)
+            return self.queue
+        section = next(s for s in self.sections if s.key == key)
+        widget = self._made.get(key)
+        if widget is None:
+            assert self.context is not None
+            widget = section.make(self.context, self.stack)
+            widget.setObjectName(f"section_{key}")
+            self._made[key] = widget
+            self.stack.addWidget(widget)
+        self.stack.setCurrentWidget(widget)
+        self.navigation.setCurrentRow(1 + self.sections.index(section))
+        return widget
+
+    def section(self, key: str) -> QWidget | None:
+        """The section ``key`` if it has been made."""
+        return self.queue if key == "queue" else self._made.get(key)
+
+    def _make_centre(self) -> None:
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.queue)
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Sections"))
+        self.navigation.addItem(QListWidgetItem(self.tr("Squad queue")))
+        for section in self.sections:
+            item = QListWidgetItem(section.title())
+            item.setData(Qt.ItemDataRole.UserRole, section.key)
+            self.navigation.addItem(item)
+        self.navigation.setMaximumWidth(200)
+        self.navigation.currentRowChanged.connect(self._navigate)
+        if not self.sections:
+            self.navigation.hide()
+            self.setCentralWidget(self.stack)
+            return
+        splitter = QSplitter(self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
+
+    def _navigate(self, row: int) -> None:
+        if row <= 0:
+            self.show_section("queue")
+        else:
+            self.show_section(self.sections[row - 1].key)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.queue.shutdown()
+        for widget in self._made.values():
+            shutdown = getattr(widget, "shutdown", None)
+            if callable(shutdown):
+                shutdown()
         # Database reads are short; waiting for them keeps no thread running past the window.
         self.runner.shutdown()
         super().closeEvent(event)
@@ -69,6 +151,15 @@ class MainWindow(QMainWindow):
         self.action_find.setShortcut(QKeySequence("Ctrl+F"))
         self.action_find.setStatusTip(self.tr("Search the list"))
         self.action_find.triggered.connect(self.queue.focus_search)
+
+        # Ctrl+1 … Ctrl+9 go to the sections in the order the navigation lists them.
+        self.section_actions: list[QAction] = []
+        for row in range(min(9, self.navigation.count())):
+            action = QAction(self.navigation.item(row).text(), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
+            self.addAction(action)
+            self.section_actions.append(action)
 
         self.action_quit = QAction(self.tr("&Quit"), self)
         # Spelled out: QKeySequence.StandardKey.Quit has no key on Windows.
@@ -85,6 +176,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.action_find)
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addAction(self.action_refresh)
+        if self.sections:
+            view_menu.addSeparator()
+            view_menu.addActions(self.section_actions)
         if self.notices is not None:
             notices_menu = bar.addMenu(self.tr("&Notices"))
             notices_menu.addAction(self.notices.action_issue)

@@ -272,7 +272,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="+38"/>
+        <location filename="../../fieldapp/ui/main_window.py" line="+55"/>
         <source>Fieldapp — Field Affairs Centre</source>
         <translation>Fieldapp — 外勤事务中心</translation>
     </message>
@@ -282,7 +282,17 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>Fieldapp 主窗口</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+54"/>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Squad queue</source>
+        <translation>小组任务队列</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
@@ -302,7 +312,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>在任务列表中搜索</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+12"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -332,7 +342,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Status bar</source>
         <translation>状态栏</translation>
     </message>
@@ -423,7 +433,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>文书：%1</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>&amp;Preview</source>
         <translation>预览(&amp;P)</translation>
     </message>
