@@ -12,11 +12,14 @@ from typing import Any
 from fieldapp.domain.enums import Role
 
 EXIT_FAILED = 1
+EXIT_USAGE = 2
 EXIT_REJECTED = 4
+CONFIG_HELP = "settings file (TOML; default: $FIELDAPP_SERVER_CONFIG)"
 
 
 def add_commands(commands: Any) -> None:
     server = commands.add_parser("server", help="run the central store (FastAPI under uvicorn)")
+    server.add_argument("--config", type=Path, help=CONFIG_HELP)
     server.add_argument("--db", help="database URL: postgresql+psycopg://… or sqlite:///…")
     server.add_argument("--blobs", type=Path, help="folder of the received files")
     server.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
@@ -51,6 +54,7 @@ def add_commands(commands: Any) -> None:
 
 def add_admin_commands(sub: Any) -> None:
     create = sub.add_parser("create-user", help="add a user to a central store's database")
+    create.add_argument("--config", type=Path, help=CONFIG_HELP)
     create.add_argument("--db", help="database URL of the central store (default: settings)")
     create.add_argument("--username", required=True)
     create.add_argument("--role", required=True, choices=[role.value for role in Role])
@@ -64,6 +68,7 @@ def add_admin_commands(sub: Any) -> None:
     revoke = sub.add_parser(
         "revoke-device", help="revoke a laptop: its token stops working at once"
     )
+    revoke.add_argument("--config", type=Path, help=CONFIG_HELP)
     revoke.add_argument("--db", help="database URL of the central store (default: settings)")
     revoke.add_argument("device_id")
     revoke.set_defaults(handler=run_revoke_device)
@@ -72,6 +77,7 @@ def add_admin_commands(sub: Any) -> None:
         "prune-tombstones",
         help="forget deletions older than the retention (laptops older re-download)",
     )
+    prune.add_argument("--config", type=Path, help=CONFIG_HELP)
     prune.add_argument("--db", help="database URL of the central store (default: settings)")
     prune.add_argument(
         "--days", type=int, default=None, help="retention in days (default: settings)"
@@ -80,7 +86,9 @@ def add_admin_commands(sub: Any) -> None:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from fieldapp.server.settings import ServerSettings
+    """The server's settings: arguments over environment over the --config file.
+    A configuration that cannot be used ends the command with its reason (exit 2)."""
+    from fieldapp.server.settings import ConfigError, load_settings
 
     given = {
         key: value
@@ -92,7 +100,11 @@ def _settings(args: argparse.Namespace) -> Any:
         )
         if value is not None
     }
-    return ServerSettings(**given)
+    try:
+        return load_settings(getattr(args, "config", None), **given)
+    except ConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE) from None
 
 
 def run_server(args: argparse.Namespace) -> int:
@@ -100,6 +112,7 @@ def run_server(args: argparse.Namespace) -> int:
 
     from fieldapp.server.app import create_app
     from fieldapp.server.database import open_central
+    from fieldapp.server.logs import log_config
     from fieldapp.server.workers import (
         APP_FACTORY,
         default_workers,
@@ -125,6 +138,7 @@ def run_server(args: argparse.Namespace) -> int:
         "ssl_certfile": args.certfile,
         "ssl_keyfile": args.keyfile,
         "log_level": "info" if args.verbose else "warning",
+        "log_config": log_config(settings.log_format, "info" if args.verbose else "warning"),
     }
     if workers == 1:
         app = create_app(settings, engine)

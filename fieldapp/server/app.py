@@ -19,8 +19,11 @@ from fieldapp.server.context import DeviceContext
 from fieldapp.server.database import BlobRecords
 from fieldapp.server.errors import ApiError, BodyLimit, install_error_handlers
 from fieldapp.server.numbers import LeaseRefused, lease_for_device
+from fieldapp.server.periodic import Job, periodic_lifespan
 from fieldapp.server.pull import CursorExpired, log_position, pull_page
 from fieldapp.server.push import PushRefused, apply_push
+from fieldapp.server.record_fetch import make_record_router
+from fieldapp.server.readiness import make_readiness_router
 from fieldapp.server.settings import ServerSettings
 from fieldapp.storage.content_store import ContentStore
 from fieldapp.storage.engine import reading, writing
@@ -40,15 +43,16 @@ INLINE_PULL = 200
 
 def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
     """The app over a migrated database (see fieldapp.server.database.open_central)."""
+    store = ContentStore(settings.blobs)
     app = FastAPI(
         title="Fieldapp central store",
         version=__version__,
         description="Sync protocol v1 between field laptops and the court's central store.",
         responses=ERROR_RESPONSES,
+        lifespan=periodic_lifespan(housekeeping(settings, store)),
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=p.MAX_JSON_BODY, exempt_prefix=f"{p.API}/blobs/")
-    store = ContentStore(settings.blobs)
     reads = reading(engine)
     device = _device_dependency(reads)
 
@@ -222,11 +226,23 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         )
 
     document_body(app, p.PushRequest)
+    app.include_router(make_record_router(reads, device))
+    app.include_router(make_readiness_router(p.API, engine, settings.blobs))
     app.include_router(
         make_blob_router(store=lambda: store, device=device, access=BlobRecords(engine)),
         responses={status: {"model": p.ErrorBody} for status in (404, 409, 416, 422)},
     )
     return app
+
+
+def housekeeping(settings: ServerSettings, store: ContentStore) -> list[Job]:
+    """What each server process does on a timer while it serves."""
+    stale_after_s = settings.stale_upload_days * 86400.0
+
+    def sweep() -> str:
+        return f"removed {store.sweep_stale(stale_after_s)} stale partial upload(s)"
+
+    return [Job("sweep of stale uploads", every_s=6 * 3600.0, run=sweep)]
 
 
 def _display_name(engine: Engine, user_id: str) -> str | None:

@@ -77,11 +77,13 @@ def test_a_section_is_made_once_when_first_shown(qtbot: QtBot, workspace: Worksp
     assert Probe.made == []
     window.navigation.setCurrentRow(1)
     made = window.section("leads")
-    assert isinstance(made, Probe) and window.stack.currentWidget() is made
+    assert isinstance(made, Probe)
+    assert window.stack.currentWidget() is made
     window.navigation.setCurrentRow(0)
     assert window.stack.currentWidget() is window.queue
     window.section_actions[1].trigger()
-    assert window.stack.currentWidget() is made and Probe.made == [made]
+    assert window.stack.currentWidget() is made
+    assert Probe.made == [made]
 
 
 def test_refresh_and_close_reach_the_made_sections(qtbot: QtBot, workspace: Workspace) -> None:
