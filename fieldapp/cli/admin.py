@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldapp.cli import central
+from fieldapp.cli import backup, central
 from fieldapp.domain.clock import court_date
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.changes import OutboxSink
@@ -43,6 +43,7 @@ def add_commands(commands: Any) -> None:
     seeder.set_defaults(handler=seed_demo)
 
     central.add_admin_commands(sub)
+    backup.add_admin_commands(sub)
 
 
 def import_requests(args: argparse.Namespace) -> int:
