@@ -33,15 +33,19 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import inspect, make_url, text
+from sqlalchemy import inspect, make_url, text, update
 from sqlalchemy.engine import URL
 
 from fieldapp import __version__
+from fieldapp.server.changelog import CHANGE_LOG, MIN_CURSOR, counter, ensure_counters
+from fieldapp.storage.central_tables import Counter
 from fieldapp.storage.content_store import ContentStore, InvalidBlobName, check_sha256
-from fieldapp.storage.engine import make_engine
+from fieldapp.storage.engine import make_engine, writing
 from fieldapp.storage.migrate import current_revision, upgrade
 
 MANIFEST = "manifest.json"
+# Change numbers skipped at a restore: more than a store hands out between two backups.
+RESTORE_GAP = 1 << 32
 FORMAT = 1
 Progress = Callable[[str], None]
 
@@ -127,6 +131,7 @@ def restore(
     say("restoring the database…")
     _load_database(url, dump)
     upgrade(db_url, "central")
+    _fence_the_change_log(db_url)
     say("restoring the blobs…")
     store = ContentStore(blobs_dir)
     copied = 0
@@ -142,6 +147,25 @@ def restore(
         engine.dispose()
     total = sum(path.stat().st_size for path in blobs)
     return BackupSummary(source, database["kind"], revision, len(blobs), total, 0)
+
+
+def _fence_the_change_log(db_url: str) -> None:
+    """Make every laptop that synced before the restore download afresh (410).
+
+    The laptops' cursors may point past the restored change log (to changes made after the
+    backup, now gone); new changes numbered from the restored head would fall below those
+    cursors and never reach them. The next numbers start far beyond any number handed out
+    before, and pulls from below them are answered 410.
+    """
+    engine = make_engine(db_url)
+    try:
+        with writing(engine).begin() as connection:
+            ensure_counters(connection)
+            fence = counter(connection, CHANGE_LOG) + RESTORE_GAP
+            for name in (CHANGE_LOG, MIN_CURSOR):
+                connection.execute(update(Counter).where(Counter.name == name).values(value=fence))
+    finally:
+        engine.dispose()
 
 
 def read_manifest(source: Path) -> dict[str, Any]:

@@ -14,8 +14,9 @@ from sqlalchemy import select
 
 from fieldapp.domain.enums import Role
 from fieldapp.server.accounts import create_user
-from fieldapp.server.backup import BackupError, backup, restore
+from fieldapp.server.backup import RESTORE_GAP, BackupError, backup, restore
 from fieldapp.server.database import open_central
+from fieldapp.server.pull import log_position
 from fieldapp.storage.central_tables import User
 from fieldapp.storage.content_store import ContentStore
 from fieldapp.storage.types import utcnow
@@ -199,3 +200,24 @@ def test_the_commands_back_up_and_restore(
     assert missing.returncode == 1
     assert "not a Fieldapp backup" in missing.stderr
     assert "Traceback" not in missing.stderr
+
+
+def test_after_a_restore_every_laptop_downloads_afresh(
+    store: tuple[str, Path], empty_target: str, tmp_path: Path
+) -> None:
+    db_url, blobs = store
+    engine = open_central(db_url, migrate=False)
+    with engine.connect() as connection:
+        before = log_position(connection)
+    engine.dispose()
+    summary = backup(db_url, blobs, tmp_path / "backups", say=quiet)
+    restore(summary.folder, empty_target, tmp_path / "restored-blobs", say=quiet)
+    engine = open_central(empty_target, migrate=False)
+    with engine.connect() as connection:
+        after = log_position(connection)
+    engine.dispose()
+    # A cursor from before (even one past the backup's head) is now below the oldest one
+    # served, so the pull is answered 410 and the laptop downloads everything again.
+    assert after.committed == after.oldest == before.committed + RESTORE_GAP
+    laptop_cursor = before.committed + 1000
+    assert 0 < laptop_cursor < after.oldest
