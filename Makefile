@@ -6,9 +6,9 @@ STAMP := $(VENV)/.installed
 # Chinese glyphs on screen and in PDFs, PDF tools for tests, Qt's X/offscreen libraries, PostgreSQL.
 DEBIAN_PACKAGES := fonts-wqy-zenhei poppler-utils xvfb libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-cursor0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3 postgresql
-LINTED := fieldapp tests db docs
+LINTED := fieldapp tests db docs packaging
 
-.PHONY: run test venv system-deps lint screenshots notice-samples clean
+.PHONY: run test venv system-deps lint screenshots notice-samples package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,5 +49,11 @@ screenshots: venv
 notice-samples: venv
 	$(BIN)/python docs/make_notice_samples.py
 
+# The client as field laptops get it: dist/fieldapp (PyInstaller, one folder) and its .deb.
+package: venv
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/fieldapp.spec
+	$(BIN)/python packaging/build_deb.py --bundle dist/fieldapp --out dist
+
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build dist

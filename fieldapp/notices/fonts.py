@@ -14,6 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from fieldapp.notices.errors import FontUnavailable, MissingGlyph, MissingGlyphs
+from fieldapp.paths import resources_dir
 
 FONT_ENV = "FIELDAPP_NOTICE_FONT"
 """``/path/to/font.ttc`` or ``/path/to/font.ttc#1`` (the face in a collection)."""
@@ -52,6 +53,9 @@ class FontConfig:
         for name, index in DEFAULT_CANDIDATES:
             if Path(name).is_file():
                 return Path(name), index
+        # The packaged client ships WenQuanYi Zen Hei (packaging/bundle_contents.py).
+        for shipped in sorted((resources_dir() / "fonts").glob("*.tt[cf]")):
+            return shipped, 0
         tried = ", ".join(name for name, _ in DEFAULT_CANDIDATES)
         raise FontUnavailable(
             f"no font for notices: none of {tried} exists; install fonts-wqy-zenhei or set "

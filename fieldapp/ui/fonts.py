@@ -7,6 +7,8 @@ import logging
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
+from fieldapp.paths import resources_dir
+
 log = logging.getLogger(__name__)
 
 # In order of preference: Windows, macOS, most Linux desktops, then Debian's fonts-wqy-zenhei.
@@ -19,6 +21,18 @@ CJK_FAMILIES = (
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
 )
+
+
+def add_shipped_fonts() -> list[str]:
+    """Make the fonts the packaged client ships (resources/fonts) known to Qt; their families."""
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*.tt[cf]")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load the shipped font %s", path)
+            continue
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
 
 
 def has_chinese(family: str) -> bool:
@@ -35,6 +49,7 @@ def use_cjk_font_if_needed(app: QApplication) -> str | None:
     font = app.font()
     if has_chinese(QFontInfo(font).family()):
         return None
+    add_shipped_fonts()
     available = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
     family = next((name for name in CJK_FAMILIES if name in available), None)
     if family is None:

@@ -11,7 +11,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Self
@@ -69,8 +69,15 @@ class CentralProcess:
     """``fieldapp server --db URL --blobs DIR --port N`` in a child process."""
 
     def __init__(
-        self, db_url: str, blobs: Path, log_path: Path, *, port: int | None = None
+        self,
+        db_url: str,
+        blobs: Path,
+        log_path: Path,
+        *,
+        port: int | None = None,
+        command: Sequence[str] = (sys.executable, "-m", "fieldapp"),
     ) -> None:
+        self.command = list(command)  # how to run ``fieldapp`` (the packaged one, say)
         self.db_url = db_url
         self.blobs = blobs
         self.log_path = log_path
@@ -106,9 +113,7 @@ class CentralProcess:
             log.flush()
             self.process = subprocess.Popen(
                 [
-                    sys.executable,
-                    "-m",
-                    "fieldapp",
+                    *self.command,
                     "server",
                     "--db",
                     self.db_url,
