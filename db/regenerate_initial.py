@@ -50,6 +50,12 @@ def regenerate(schema: str) -> Path:
 
 
 def main() -> int:
+    released = sorted((DB.parent / "tests" / "releases").glob("*/release.json"))
+    if released:
+        sys.exit(
+            f"refused: {released[-1].parent.name} is released; its migrations must not change. "
+            "Add a revision instead: .venv/bin/python db/new_revision.py local|central MESSAGE"
+        )
     paths = [regenerate(schema) for schema in MESSAGES]
     bin_dir = Path(sys.executable).parent
     subprocess.run([bin_dir / "ruff", "format", "-q", *paths], check=True)
