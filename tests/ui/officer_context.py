@@ -1,0 +1,54 @@
+"""A WindowContext for one sample officer, recording which assignments the section opened."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from fieldapp.domain.enums import Role
+from fieldapp.services.registration import Actor
+from fieldapp.services.workspace import Workspace
+from fieldapp.ui.background import BackgroundRunner
+from fieldapp.ui.sections import WindowContext
+from tests.support.officer_day import staff_id
+from tests.ui.sample_data import TODAY
+
+
+@dataclass
+class Officer:
+    context: WindowContext
+    opened: list[str] = field(default_factory=list)
+
+
+MakeOfficer = Callable[..., Officer]
+
+
+@pytest.fixture
+def officer(workspace: Workspace) -> Iterator[MakeOfficer]:
+    runners: list[BackgroundRunner] = []
+
+    def make(name: str | None = "张三", squad: str | None = "S1") -> Officer:
+        runner = BackgroundRunner()
+        runners.append(runner)
+        opened: list[str] = []
+        context = WindowContext(
+            engine=workspace.engine,
+            actor=Actor(
+                user_id=staff_id(workspace.engine, name) if name else None, device_id="d-1"
+            ),
+            role=Role.OFFICER,
+            squad_code=squad,
+            display_name=name or "",
+            blobs_dir=Path(workspace.blobs_dir),
+            runner=runner,
+            today=lambda: TODAY,
+            open_assignment=opened.append,
+        )
+        return Officer(context, opened)
+
+    yield make
+    for runner in runners:
+        runner.shutdown()
