@@ -29,6 +29,7 @@ EXPECTED = {
     "assistance_notice": "协助执行通知书",
     "disposal_notice": "司法处置告知书",
     "online_auction_notice": "网络司法拍卖（变卖）告知书",
+    "renewal_ruling": "执行裁定书",  # 续行查封、扣押、冻结
 }
 
 
