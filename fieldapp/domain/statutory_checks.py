@@ -81,6 +81,11 @@ def _count(names: Iterable[str]) -> int:
     return len({name.strip() for name in names if name and name.strip()})
 
 
+def refusal_unproven(*, witnesses: Sequence[str], media_count: int) -> bool:
+    """Whether a refused service lacks what REFUSAL_PROOF asks: a witness or a photo/video."""
+    return _count(witnesses) == 0 and media_count <= 0
+
+
 def visit_violations(
     *,
     matter: Matter,
@@ -100,8 +105,7 @@ def visit_violations(
     if (
         matter in SERVICE_MATTERS
         and outcome is VisitOutcome.REFUSED
-        and _count(witnesses) == 0
-        and media_count <= 0
+        and refusal_unproven(witnesses=witnesses, media_count=media_count)
     ):
         broken.append(REFUSAL_PROOF)
     if (

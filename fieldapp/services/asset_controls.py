@@ -353,17 +353,22 @@ def previous_controls_in(connection: Connection, case_id: str) -> list[PreviousC
     ]
 
 
+def open_controls_in(connection: Connection, case_id: str) -> list[PreviousControl]:
+    """The case's measures still in force and not yet followed: what may be renewed or
+    released."""
+    return [
+        c
+        for c in previous_controls_in(connection, case_id)
+        if c.measure in CONTROLLING and not c.followed
+    ]
+
+
 def open_controls(engine: Engine, assignment_id: str) -> list[PreviousControl]:
-    """The measures of the task's case still in force and not yet followed: what may be
-    renewed or released."""
+    """The open measures (see open_controls_in) of the task's case."""
     with engine.connect() as connection:
         case_id = connection.execute(
             select(Assignment.case_id).where(Assignment.id == assignment_id)
         ).scalar()
         if case_id is None:
             return []
-        return [
-            c
-            for c in previous_controls_in(connection, case_id)
-            if c.measure in CONTROLLING and not c.followed
-        ]
+        return open_controls_in(connection, case_id)

@@ -27,7 +27,8 @@ from fieldapp.domain.enums import (
     VisitOutcome,
 )
 from fieldapp.domain.legal_periods import days_left
-from fieldapp.services.asset_controls import CONTROLLING, PreviousControl, previous_controls_in
+from fieldapp.domain.statutory_checks import TWO_OFFICER_MATTERS
+from fieldapp.services.asset_controls import PreviousControl, open_controls_in
 from fieldapp.storage.casework import Assignment, Case, Party
 from fieldapp.storage.fieldwork import (
     AssetControl,
@@ -216,15 +217,13 @@ def _page(connection: Connection, assignment_id: str, today: date) -> Assignment
         .order_by(StaffMember.display_name)
     ).all()
     officers = {o.id: o for o in overview.officers}
-    others = sorted(
-        (Person(i, n) for i, n, _ in staff if i not in officers),
-        key=lambda p: next(s != task["squad_code"] for i, _, s in staff if i == p.id),
-    )
-    open_ = tuple(
-        c
-        for c in previous_controls_in(connection, task["case_id"])
-        if c.measure in CONTROLLING and not c.followed
-    )
+    # sorted() is stable: by name within the squad and within everyone else.
+    others = [
+        Person(i, n)
+        for i, n, _ in sorted(staff, key=lambda s: s.squad_code != task["squad_code"])
+        if i not in officers
+    ]
+    open_ = tuple(open_controls_in(connection, task["case_id"]))
     return AssignmentPage(
         overview,
         visits,
@@ -267,7 +266,8 @@ def _overview(connection: Connection, task: Any, names: dict[str, str], today: d
         judge=case.judge_name if case else "",
         team=case.team if case else "",
         matter=task["matter"],
-        min_officers=min_officers or 1,
+        # The matter table may say less than the law: a coercive measure takes two (民诉法).
+        min_officers=max(min_officers or 1, 2 if task["matter"] in TWO_OFFICER_MATTERS else 1),
         party_name=party.name if party else "",
         party_id_number=(party.id_number or "") if party else "",
         party_phones=tuple(party.phones or ()) if party else (),

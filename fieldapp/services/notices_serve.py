@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from fieldapp.domain.enums import EvidenceKind, ServiceMethod
 from fieldapp.domain.errors import DomainError
+from fieldapp.domain.statutory_checks import refusal_unproven
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.registration import Actor
 from fieldapp.storage.fieldwork import EvidenceItem, Notice, ServiceRecord
@@ -66,7 +67,7 @@ def _check(details: ServiceDetails, issued_at: datetime, now: datetime) -> None:
                 "service left with a witness records why the recipient refused (民诉法 第89条)",
                 reason="refusal_reason",
             )
-        if not details.witness.strip() and not media:
+        if refusal_unproven(witnesses=[details.witness], media_count=len(media)):
             raise ServiceRefused(
                 "service left with a witness needs the witness's name or a photo/video of "
                 "the service (民诉法 第89条)",

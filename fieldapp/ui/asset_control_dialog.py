@@ -9,12 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -51,13 +49,14 @@ from fieldapp.ui.assignment_page_widgets import (
     from_date,
     to_date,
 )
-from fieldapp.ui.background import BackgroundRunner, report_unexpected
+from fieldapp.ui.background import BackgroundRunner
+from fieldapp.ui.record_dialog import RecordDialog
 
 FOLLOW_UPS = (ControlMeasure.RENEW, ControlMeasure.RELEASE)
 
 
-class AssetControlDialog(QDialog):
-    sig_recorded = Signal(object)  # RecordedControl
+class AssetControlDialog(RecordDialog):
+    """sig_recorded carries the RecordedControl."""
 
     def __init__(
         self,
@@ -72,14 +71,13 @@ class AssetControlDialog(QDialog):
         previous_id: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("assetControlDialog")
-        self._engine, self._actor, self._runner = engine, actor, runner
+        self._engine, self._actor = engine, actor
         self._today, self._now = today, now
         self._assignment_id = page.overview.id
         self._previous = {c.id: c for c in page.open_controls}
         self._id_edits: dict[str, QLineEdit] = {}
-        self._saving = False
         self._months_kind: AssetKind | None = None
         self.recorded: RecordedControl | None = None
         self.setWindowTitle(
@@ -328,9 +326,7 @@ class AssetControlDialog(QDialog):
             self._assignment_id,
             self._now(),
         )
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self._runner.submit(
+        self._submit(
             lambda: record_control(
                 engine,
                 assignment_id,
@@ -339,21 +335,5 @@ class AssetControlDialog(QDialog):
                 now=now,
                 today=today,
                 changes=OutboxSink(),
-            ),
-            self._saved,
-            self._refused,
+            )
         )
-
-    def _saved(self, recorded: RecordedControl) -> None:
-        self._saving = False
-        self.recorded = recorded
-        self.sig_recorded.emit(recorded)
-        self.accept()
-
-    def _refused(self, error: Exception) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self.rule.setText(explain(error))

@@ -9,6 +9,7 @@ from enum import Enum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from fieldapp.domain.clock import COURT_TZ
 from fieldapp.domain.enums import (
     AssetKind,
     ControlMeasure,
@@ -207,8 +208,8 @@ def short_date(value: date | None) -> str:
 
 
 def local_time(value: datetime | None) -> str:
-    """A stored UTC time in the laptop's zone."""
-    return value.astimezone().strftime("%Y-%m-%d %H:%M") if value else ""
+    """A stored UTC time on the court's clock (as the visit dialog takes it)."""
+    return value.astimezone(COURT_TZ).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 def days_left_text(days: int | None) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QDateTime, Qt, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimeZone, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget
 
+from fieldapp.domain.clock import COURT_TZ
 from fieldapp.domain.field_records import split_names
 
 ERROR_STYLE = "color: #c62828;"
@@ -71,11 +72,25 @@ class RuleLine(QLabel):
 
 
 def to_utc(value: QDateTime) -> datetime:
-    return datetime.fromtimestamp(value.toSecsSinceEpoch(), UTC)
+    """What the officer typed, read as the court's wall clock (see from_utc), in UTC."""
+    day, time = value.date(), value.time()
+    wall = datetime(
+        day.year(), day.month(), day.day(), time.hour(), time.minute(), time.second(),
+        tzinfo=COURT_TZ,
+    )  # fmt: skip
+    return wall.astimezone(UTC)
 
 
 def from_utc(value: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    """The instant as the court's wall clock (the day and the hour the officer lives by, and
+    what "today" means in My tasks), held as a UTC QDateTime so that the laptop's own zone
+    (a laptop left on UTC, a zone with summer time) never shifts what is shown or typed."""
+    wall = value.astimezone(COURT_TZ)
+    return QDateTime(
+        QDate(wall.year, wall.month, wall.day),
+        QTime(wall.hour, wall.minute, wall.second),
+        QTimeZone.utc(),
+    )
 
 
 def to_date(value: QDate) -> date:

@@ -5,7 +5,6 @@ new item that names the one it corrects). Capturing runs in the background, a fi
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -32,9 +31,8 @@ from fieldapp.services.evidence_capture import (
     ItemCustody,
     capture_file,
     capture_note,
-    custody_of_assignment,
 )
-from fieldapp.services.evidence_thumbnails import THUMBNAIL_PX, thumbnails
+from fieldapp.services.evidence_thumbnails import THUMBNAIL_PX, EvidenceView, load_evidence
 from fieldapp.services.registration import Actor
 from fieldapp.ui.assignment_page_labels import label, local_time
 from fieldapp.ui.assignment_page_lists import fit_columns
@@ -43,19 +41,6 @@ from fieldapp.ui.background import BackgroundRunner, report_unexpected
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-@dataclass(frozen=True, slots=True)
-class EvidenceView:
-    items: tuple[ItemCustody, ...]
-    thumbnails: dict[str, bytes]
-
-
-def load_evidence(engine: Engine, blobs_dir: Path, assignment_id: str) -> EvidenceView:
-    """The items (newest first) and thumbnails of the photos; runs off the GUI thread."""
-    items = tuple(reversed(custody_of_assignment(engine, assignment_id)))
-    photos = [c.item.sha256 for c in items if c.item.kind is EvidenceKind.PHOTO and c.item.sha256]
-    return EvidenceView(items, thumbnails(blobs_dir, photos))
 
 
 class EvidenceTab(QWidget):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import cycle
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -37,10 +37,18 @@ PinText = Callable[[MapPin, int | None], str]
 
 
 class MapScene(QGraphicsScene):
-    """The map of one load; keeps the items tests and the view need to find again."""
+    """The map of one load; keeps the items tests and the view need to find again.
 
-    def __init__(self, projection: Projection, pin_text: PinText) -> None:
-        super().__init__()
+    Give it a Qt parent: a parentless scene belongs to its Python wrapper, and the wrapper sits
+    in a reference cycle (the scene's pin_text is a method of the section that holds the
+    scene), so Python's cycle collector would destroy the scene and its items whenever it
+    runs — on a background runner's worker thread too, where destroying a GUI object is fatal.
+    """
+
+    def __init__(
+        self, projection: Projection, pin_text: PinText, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
         self.projection = projection
         self.pin_items: dict[str, PinItem] = {}
         self.route_item: QGraphicsPathItem | None = None
@@ -95,6 +103,7 @@ def build_map_scene(
     region_name: Callable[[RegionShape], str],
     pin_text: PinText,
     start_text: str,
+    parent: QObject | None = None,
 ) -> MapScene:
     """A scene with ``data``'s regions and route; the ``pins`` that have a point wait in
     ``pending`` (call :meth:`MapScene.add_pending` or :meth:`MapScene.add_all`).
@@ -116,7 +125,7 @@ def build_map_scene(
     if route is not None:
         everything.append(route.start)
         everything += [stop.point for stop in route.stops]
-    scene = MapScene(Projection.around(corners or everything), pin_text)
+    scene = MapScene(Projection.around(corners or everything), pin_text, parent)
 
     for region, fill in zip(data.regions, cycle(REGION_FILLS), strict=False):
         _add_region(scene, region, QColor(fill), region_name(region))

@@ -153,6 +153,7 @@ class MapSection(QWidget):
             region_name=self._region_name,
             pin_text=self._pin_text,
             start_text=self._start_text(data.route_start),
+            parent=self,
         )
         self._pin_timer.stop()
         self.view.setScene(self.scene)

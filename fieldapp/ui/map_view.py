@@ -36,7 +36,9 @@ class MapView(QGraphicsView):
         self._fitted_scale = 1.0
         self._content = QRectF()
         self._pressed_at: QPoint | None = None
-        self._pressed_pin: PinItem | None = None
+        # The id, not the item: a reload may replace the scene (and delete its items) between
+        # the press and the release.
+        self._pressed_id: str | None = None
 
     @property
     def zoom(self) -> float:
@@ -103,14 +105,15 @@ class MapView(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed_at = event.position().toPoint()
-            self._pressed_pin = self.pin_at(self._pressed_at)
+            pin = self.pin_at(self._pressed_at)
+            self._pressed_id = pin.assignment_id if pin is not None else None
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        pressed_at, pin = self._pressed_at, self._pressed_pin
-        self._pressed_at = self._pressed_pin = None
-        if event.button() != Qt.MouseButton.LeftButton or pressed_at is None or pin is None:
+        pressed_at, pressed_id = self._pressed_at, self._pressed_id
+        self._pressed_at = self._pressed_id = None
+        if event.button() != Qt.MouseButton.LeftButton or pressed_at is None or not pressed_id:
             return
         if (event.position().toPoint() - pressed_at).manhattanLength() <= CLICK_SLOP:
-            self.sig_pin_clicked.emit(pin.assignment_id)
+            self.sig_pin_clicked.emit(pressed_id)

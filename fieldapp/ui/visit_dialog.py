@@ -10,13 +10,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimeZone, Signal
 from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -52,10 +51,12 @@ from fieldapp.ui.assignment_page_widgets import (
 )
 from fieldapp.ui.background import BackgroundRunner, report_unexpected
 from fieldapp.ui.labels import matter_label
+from fieldapp.ui.record_dialog import RecordDialog
 
 
-class VisitDialog(QDialog):
-    sig_recorded = Signal(object)  # RecordedVisit
+class VisitDialog(RecordDialog):
+    """sig_recorded carries the RecordedVisit."""
+
     sig_located = Signal()  # a location look-up answered (found or not)
 
     def __init__(
@@ -68,13 +69,12 @@ class VisitDialog(QDialog):
         now: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(runner, parent)
         self.setObjectName("visitDialog")
-        self._engine, self._actor, self._runner, self._now = engine, actor, runner, now
+        self._engine, self._actor, self._now = engine, actor, now
         task = page.overview
         self._assignment_id, self._matter, self._address = task.id, task.matter, task.address
         self._source: LocationSource | None = None
-        self._saving = False
         self.recorded: RecordedVisit | None = None
         self.setWindowTitle(self.tr("Record a visit — %1").replace("%1", task.registration_no))
         self._build(page)
@@ -89,6 +89,7 @@ class VisitDialog(QDialog):
         self.arrived_at = QDateTimeEdit(start)
         self.left_at = QDateTimeEdit(from_utc(self._now()))
         for edit in (self.arrived_at, self.left_at):
+            edit.setTimeZone(QTimeZone.utc())  # it holds the court's wall clock: see from_utc
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.arrived_at.setAccessibleName(self.tr("Arrived at"))
@@ -130,9 +131,9 @@ class VisitDialog(QDialog):
         self.source_label = QLabel()
         self.source_label.setObjectName("locationSource")
         self.source_label.setAccessibleName(self.tr("Where the location came from"))
-        self.from_photo = QPushButton(self.tr("From a &photo…"))
+        self.from_photo = QPushButton(self.tr("From a p&hoto…"))
         self.from_address = QPushButton(self.tr("From the a&ddress"))
-        self.clear_place = QPushButton(self.tr("C&lear"))
+        self.clear_place = QPushButton(self.tr("Cl&ear"))
         self.rule = RuleLine()
         self.rule.setAccessibleName(self.tr("What stops the visit from being recorded"))
 
@@ -162,7 +163,7 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("&Persons present:"), self.persons_present)
         form.addRow(self.tr("&Witnesses:"), self.witnesses)
         if self._matter is Matter.SEARCH:
-            form.addRow(self.tr("Search &warrant no.:"), self.warrant_no)
+            form.addRow(self.tr("&Search warrant no.:"), self.warrant_no)
         else:
             self.warrant_no.hide()
         if self.media.count():
@@ -238,29 +239,11 @@ class VisitDialog(QDialog):
             return
         engine, actor, assignment_id = self._engine, self._actor, self._assignment_id
         data, now = self.visit_input(), self._now()
-        self._saving = True
-        self.save_button.setEnabled(False)
-        self._runner.submit(
+        self._submit(
             lambda: record_visit(
                 engine, assignment_id, data, actor=actor, now=now, changes=OutboxSink()
-            ),
-            self._saved,
-            self._refused,
+            )
         )
-
-    def _saved(self, recorded: RecordedVisit) -> None:
-        self._saving = False
-        self.recorded = recorded
-        self.sig_recorded.emit(recorded)
-        self.accept()
-
-    def _refused(self, error: Exception) -> None:
-        self._saving = False
-        self.save_button.setEnabled(True)
-        if not isinstance(error, DomainError):
-            report_unexpected(error)
-            return
-        self.rule.setText(explain(error))
 
     # --- where ------------------------------------------------------------------------------
 

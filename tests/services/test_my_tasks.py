@@ -13,19 +13,23 @@ from fieldapp.domain.enums import AssignmentStatus
 from fieldapp.geo.gazetteer import default_gazetteer
 from fieldapp.services.map_data import FAR_KM, PinFilter, RouteStart, load_map, visible_pins
 from fieldapp.services.my_tasks import TaskList, court_day_bounds, load_my_tasks, valid_point
-from fieldapp.services.workspace import open_workspace
 from fieldapp.storage.reference import Squad
 from tests.support.officer_day import add_visit, assignment_id, due, place, set_fields, staff_id
+from tests.support.workspace_copies import WorkspaceTemplate
 from tests.ui.sample_data import TODAY, add_samples
 
 # 张三: 000001 (main, in progress, overdue) and 000002 (main beside 李四, assigned, due later).
 # 李四: 000002 (second) and 000003 (main, done).
 
 
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> WorkspaceTemplate:
+    return WorkspaceTemplate(tmp_path_factory.mktemp("samples") / "data", add_samples)
+
+
 @pytest.fixture
-def engine(tmp_path: Path) -> Iterator[Engine]:
-    workspace = open_workspace(tmp_path / "data")
-    add_samples(workspace.engine)
+def engine(samples: WorkspaceTemplate, tmp_path: Path) -> Iterator[Engine]:
+    workspace = samples.copy(tmp_path / "data")
     try:
         yield workspace.engine
     finally:

@@ -43,17 +43,23 @@ from tests.support.field_records import (
     ACTOR,
     NOW,
     TODAY,
+    add_field_samples,
     count,
-    field_workspace,
     queued,
     staff_id,
     task_id,
 )
+from tests.support.workspace_copies import WorkspaceTemplate
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> WorkspaceTemplate:
+    return WorkspaceTemplate(tmp_path_factory.mktemp("samples") / "data", add_field_samples)
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = field_workspace(tmp_path / "data")
+def workspace(samples: WorkspaceTemplate, tmp_path: Path) -> Iterator[Workspace]:
+    workspace = samples.copy(tmp_path / "data")
     yield workspace
     workspace.close()
 
@@ -180,6 +186,14 @@ def test_hostile_text_is_kept_as_text(workspace: Workspace) -> None:
     visit(engine, "WQ-2026-000004", VisitInput(ARRIVED, VisitOutcome.MET, notes=hostile))
     page = load_page(engine, task_id(engine, "WQ-2026-000004"), today=TODAY)
     assert page.visits[0].notes == hostile
+
+
+def test_the_overview_asks_two_officers_for_a_coercive_matter(workspace: Workspace) -> None:
+    engine = workspace.engine
+    search = load_page(engine, task_id(engine, "WQ-2026-000101"), today=TODAY).overview
+    assert search.min_officers == 2  # the law's two, whatever the matter table says
+    locate = load_page(engine, task_id(engine, "WQ-2026-000004"), today=TODAY).overview
+    assert locate.min_officers == 1
 
 
 def test_unknown_task(workspace: Workspace) -> None:

@@ -36,9 +36,13 @@ EXTRA = (
 )  # fmt: skip
 
 
+def add_field_samples(engine: Engine) -> None:
+    add_samples(engine, SAMPLES + EXTRA)
+
+
 def field_workspace(folder: Path) -> Workspace:
     workspace = open_workspace(folder)
-    add_samples(workspace.engine, SAMPLES + EXTRA)
+    add_field_samples(workspace.engine)
     return workspace
 
 
@@ -74,4 +78,14 @@ def queued(engine: Engine, record_id: str) -> list[str]:
         )
 
 
-__all__ = ["ACTOR", "NOW", "TODAY", "count", "field_workspace", "queued", "staff_id", "task_id"]
+__all__ = [
+    "ACTOR",
+    "NOW",
+    "TODAY",
+    "add_field_samples",
+    "count",
+    "field_workspace",
+    "queued",
+    "staff_id",
+    "task_id",
+]

@@ -10,21 +10,8 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.enums import VisitOutcome
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.fieldwork import VisitAttempt
-from fieldapp.storage.reference import StaffMember
-
-
-def staff_id(engine: Engine, display_name: str) -> str:
-    with Session(engine) as session:
-        return session.execute(
-            select(StaffMember.id).where(StaffMember.display_name == display_name)
-        ).scalar_one()
-
-
-def assignment_id(engine: Engine, registration_no: str) -> str:
-    with Session(engine) as session:
-        return session.execute(
-            select(Assignment.id).where(Assignment.registration_no == registration_no)
-        ).scalar_one()
+from tests.support.field_records import staff_id
+from tests.support.field_records import task_id as assignment_id
 
 
 def place(engine: Engine, registration_no: str, lat: float | None, lon: float | None) -> None:
@@ -62,6 +49,9 @@ def add_visit(
                 lon=lon,
             )
         )
+
+
+__all__ = ["add_visit", "assignment_id", "due", "place", "set_fields", "staff_id"]
 
 
 def due(engine: Engine, registration_no: str, day: date | None) -> None:

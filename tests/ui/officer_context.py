@@ -14,7 +14,8 @@ from fieldapp.services.workspace import Workspace
 from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.sections import WindowContext
 from tests.support.officer_day import staff_id
-from tests.ui.sample_data import TODAY
+from tests.support.workspace_copies import WorkspaceTemplate
+from tests.ui.sample_data import TODAY, add_samples
 
 
 @dataclass
@@ -24,6 +25,21 @@ class Officer:
 
 
 MakeOfficer = Callable[..., Officer]
+
+
+@pytest.fixture(scope="module")
+def sample_template(tmp_path_factory: pytest.TempPathFactory) -> WorkspaceTemplate:
+    return WorkspaceTemplate(tmp_path_factory.mktemp("samples") / "data", add_samples)
+
+
+@pytest.fixture
+def workspace(sample_template: WorkspaceTemplate, tmp_path: Path) -> Iterator[Workspace]:
+    """The conftest's sample workspace, copied from one built once per module."""
+    workspace = sample_template.copy(tmp_path / "data")
+    try:
+        yield workspace
+    finally:
+        workspace.close()
 
 
 @pytest.fixture

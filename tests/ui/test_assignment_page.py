@@ -4,7 +4,9 @@ refused with nothing kept, evidence is added by path and corrected, the queue op
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -26,18 +28,24 @@ from tests.support.field_records import (
     ACTOR,
     NOW,
     TODAY,
+    add_field_samples,
     count,
-    field_workspace,
     staff_id,
     task_id,
 )
+from tests.support.workspace_copies import WorkspaceTemplate
 
 WAIT = 10_000
 
 
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> WorkspaceTemplate:
+    return WorkspaceTemplate(tmp_path_factory.mktemp("samples") / "data", add_field_samples)
+
+
 @pytest.fixture
-def workspace(tmp_path: Path) -> Iterator[Workspace]:
-    workspace = field_workspace(tmp_path / "data")
+def workspace(samples: WorkspaceTemplate, tmp_path: Path) -> Iterator[Workspace]:
+    workspace = samples.copy(tmp_path / "data")
     yield workspace
     workspace.close()
 
@@ -154,6 +162,40 @@ def test_each_outcome_through_the_dialog(
     dialog.outcome.setCurrentIndex(dialog.outcome.findData(outcome.value))
     save_and_wait(qtbot, page, dialog)
     assert count(workspace.engine, "visit_attempt") == 1
+
+
+@pytest.mark.parametrize("laptop_zone", ["UTC", "America/New_York"])
+def test_visit_times_are_the_court_clock_whatever_the_laptop_zone(
+    qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch, laptop_zone: str
+) -> None:
+    monkeypatch.setenv("TZ", laptop_zone)
+    time.tzset()
+    try:
+        page = open_page(qtbot, workspace, "WQ-2026-000004")
+        dialog = visit_dialog(qtbot, page)
+        # NOW is 03:00 UTC: 11:00 in Guiyang, and the dialog proposes arriving half an hour ago.
+        assert dialog.left_at.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-03-16 11:00"
+        assert dialog.arrived_at.dateTime().toString("HH:mm") == "10:30"
+        assert dialog.visit_input().arrived_at == NOW - timedelta(minutes=30)
+        save_and_wait(qtbot, page, dialog)
+        assert page.visits.list.topLevelItem(0).text(0) == "2026-03-16 10:30"
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
+def test_cancel_waits_while_the_visit_is_being_saved(qtbot: QtBot, workspace: Workspace) -> None:
+    page = open_page(qtbot, workspace, "WQ-2026-000004")
+    dialog = visit_dialog(qtbot, page)
+    with (
+        qtbot.waitSignal(dialog.sig_recorded, timeout=WAIT),
+        qtbot.waitSignal(page.sig_loaded, timeout=WAIT),
+    ):
+        dialog.save_button.click()
+        dialog.reject()  # Esc while the record is written: ignored, the save answers
+        assert dialog.isVisible()
+    assert count(workspace.engine, "visit_attempt") == 1
+    assert page.visits.list.topLevelItemCount() == 1
 
 
 def test_bad_visit_input_names_the_problem(qtbot: QtBot, workspace: Workspace) -> None:

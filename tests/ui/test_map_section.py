@@ -25,6 +25,8 @@ from tests.support.officer_day import add_visit, assignment_id, due, place, set_
 from tests.ui.conftest import LOAD_TIMEOUT_MS
 from tests.ui.officer_context import MakeOfficer, Officer
 from tests.ui.officer_context import officer as officer  # noqa: PLC0414  (the fixture)
+from tests.ui.officer_context import sample_template as sample_template  # noqa: PLC0414
+from tests.ui.officer_context import workspace as workspace  # noqa: PLC0414  (a faster copy)
 from tests.ui.sample_data import TODAY
 
 NANMING = (26.55, 106.735)

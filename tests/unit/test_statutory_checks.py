@@ -20,6 +20,7 @@ from fieldapp.domain.statutory_checks import (
     TWO_OFFICERS,
     StatutoryCheckFailed,
     asset_control_violations,
+    refusal_unproven,
     require,
     visit_violations,
 )
@@ -69,6 +70,14 @@ def test_refused_service_needs_a_witness_or_media(matter: Matter) -> None:
     assert visit(matter, VisitOutcome.REFUSED, witnesses=["网格员 李四"]) == []
     assert visit(matter, VisitOutcome.REFUSED, media_count=1) == []
     assert visit(matter, VisitOutcome.NOT_AT_HOME) == []
+
+
+def test_a_refusal_is_unproven_without_a_real_witness_or_media() -> None:
+    # The same rule the service of a notice (送达) applies to a witness field typed by hand.
+    assert refusal_unproven(witnesses=[], media_count=0)
+    assert refusal_unproven(witnesses=["", "   "], media_count=0)
+    assert not refusal_unproven(witnesses=["社区网格员 李四"], media_count=0)
+    assert not refusal_unproven(witnesses=[], media_count=1)
 
 
 def test_a_seizure_list_needs_the_persons_present() -> None:
