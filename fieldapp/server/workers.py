@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import json
 import multiprocessing
 import os
 import signal
@@ -51,8 +52,14 @@ def engine_options(db_url: str, *, workers: int = 1, budget: int = 90) -> dict[s
 
 def export_settings(settings: ServerSettings, workers: int) -> None:
     """Put ``settings`` (and how many workers share them) where each worker will find them."""
-    for name, value in settings.model_dump().items():
-        os.environ[ENV_PREFIX + name.upper()] = str(value)
+    for name, value in settings.model_dump(mode="json").items():
+        key = ENV_PREFIX + name.upper()
+        if value is None:
+            os.environ.pop(key, None)  # unset stays unset (not the text "None")
+        elif isinstance(value, dict | list):
+            os.environ[key] = json.dumps(value)  # pydantic-settings reads complex values as JSON
+        else:
+            os.environ[key] = str(value)
     os.environ[WORKERS_VARIABLE] = str(workers)
 
 
