@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from fieldapp.cli import backup, central
+from fieldapp.cli import backup, central, escalation, supervision
 from fieldapp.domain.clock import court_date
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.changes import OutboxSink
@@ -44,6 +44,8 @@ def add_commands(commands: Any) -> None:
 
     central.add_admin_commands(sub)
     backup.add_admin_commands(sub)
+    supervision.add_admin_commands(sub)
+    escalation.add_admin_commands(sub)
 
 
 def import_requests(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from fieldapp.server.embedded import EmbeddedServer
 from fieldapp.server.seeding import seed_central
 from fieldapp.server.settings import ServerSettings
 from fieldapp.services.demo_seed import DEMO_PASSWORD
-from fieldapp.services.workspace import default_data_dir, open_workspace
+from fieldapp.services.workspace import Workspace, default_data_dir, open_workspace
 from fieldapp.storage.content_store import ContentStore
 from fieldapp.storage.types import utcnow
 from fieldapp.sync.client import CentralClient, SyncError
@@ -48,6 +48,20 @@ def run(args: argparse.Namespace) -> int:
                 report = SyncEngine(
                     workspace.engine, client, workspace.device_id, ContentStore(workspace.blobs_dir)
                 ).run()
+            # Supervisors read only: their laptop records no evidence.
+            with_evidence = (
+                _demo_evidence(workspace, enrolment.user_id)
+                if enrolment.role != "supervisor"
+                else []
+            )
+            if with_evidence:  # chained and signed here; sent now, so the server's receipts
+                with CentralClient(url, enrolment.token) as client:  # come back at once
+                    SyncEngine(
+                        workspace.engine,
+                        client,
+                        workspace.device_id,
+                        ContentStore(workspace.blobs_dir),
+                    ).run()
         except SyncError as error:
             print(f"error: {error.message}", file=sys.stderr)
             return 1
@@ -55,6 +69,12 @@ def run(args: argparse.Namespace) -> int:
         if summary is not None:
             print("seeded the demo data")
         print(f"laptop of {args.user}: {report.summary()}")
+        if with_evidence:
+            print(
+                f"demo evidence on {', '.join(with_evidence)}; try: fieldapp --data-dir "
+                f"{workspace.data_dir} export-bundle --assignment {with_evidence[0]} "
+                "--out bundle.zip && fieldapp verify bundle.zip"
+            )
         if args.no_gui:
             _print_accounts(engine)
             print("serving until interrupted (Ctrl+C)")
@@ -65,11 +85,31 @@ def run(args: argparse.Namespace) -> int:
                 return 0
         from fieldapp.ui.app import run_gui
 
-        return run_gui(workspace, sys.argv[:1])
+        # Just signed in with the demo password: the window opens at once (one-command demo).
+        return run_gui(workspace, sys.argv[:1], signed_in=True)
     finally:
         workspace.close()
         server.stop()
         engine.dispose()
+
+
+def _demo_evidence(workspace: Workspace, user_id: str) -> list[str]:
+    """Photos, a video, a scan and notes on a few assignments (once per laptop)."""
+    from fieldapp.notices.errors import FontUnavailable
+    from fieldapp.notices.fonts import FontConfig
+    from fieldapp.services.evidence_demo import seed_demo_evidence
+
+    try:
+        font_path: Path | None = FontConfig().resolve()[0]
+    except FontUnavailable:
+        font_path = None
+    return seed_demo_evidence(
+        workspace.engine,
+        workspace.blobs_dir,
+        workspace.actor(user_id),
+        scratch=workspace.data_dir / "demo-evidence",
+        font_path=font_path,
+    )
 
 
 def _print_accounts(engine: object) -> None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from fieldapp import __version__
-from fieldapp.cli import admin, central, notices, watch
+from fieldapp.cli import admin, central, evidence, notices, report, watch
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     notices.add_commands(commands)
     central.add_commands(commands)
     watch.add_commands(commands)
+    evidence.add_commands(commands)
+    report.add_commands(commands)
     parser.set_defaults(handler=_run_gui)
     return parser
 

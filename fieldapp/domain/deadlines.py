@@ -390,3 +390,20 @@ def case_due_date(
 ) -> date | None:
     """The last on-time day of the case as a whole, counted from its filing day."""
     return _due(filed_on, rule_for(CASE, None, table), calendar, pauses)
+
+
+def paused_due_date(
+    start: date, due_on: date, pauses: Iterable[Pause], calendar: WorkCalendar
+) -> date | None:
+    """`due_on` (a last on-time day counted from `start`) pushed on by the `pauses` since.
+
+    For a due date that was set without the pauses (by registration, or by a lead): each paused
+    day after `start` up to the last day pushes it one day on, then a rest day moves it to the
+    next working day, as `due_date` counts.  None while an open pause stops the clock.
+    """
+    _require_date(start, "start")
+    _require_date(due_on, "due_on")
+    extended = _extended(start, due_on, pauses)
+    if extended is None or extended == due_on:
+        return extended
+    return next_working_day(extended, calendar)

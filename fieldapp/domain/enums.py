@@ -139,3 +139,5 @@ class OutboxState(StrEnum):
     DUPLICATE = "duplicate"
     CONFLICT = "conflict"
     REJECTED = "rejected"
+    # A rejected op the officer gave up: kept for the record, never sent again.
+    DISCARDED = "discarded"

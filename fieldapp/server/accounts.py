@@ -9,8 +9,10 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, insert, select, update
 
 from fieldapp.domain.enums import Role
+from fieldapp.evidence.keys import KeyUnusable, check_public_key
 from fieldapp.server.changelog import EVERYONE, Entry, append
 from fieldapp.server.context import DeviceContext
+from fieldapp.server.evidence_chain import device_has_entries
 from fieldapp.server.passwords import hash_password, new_token, token_hash, verify_password
 from fieldapp.server.settings import ServerSettings
 from fieldapp.storage.bulk import bulk_insert
@@ -119,6 +121,7 @@ def login(
         )
     if device is not None and device.revoked_at is not None:
         raise LoginRefused(403, "device_revoked", "this laptop was revoked; ask an admin")
+    _check_signing_key(connection, device, public_key)
     token = new_token()
     values = {
         "token_hash": token_hash(token),
@@ -136,6 +139,31 @@ def login(
         update(User).where(User.id == user.id).values(failed_logins=0, locked_until=None)
     )
     return LoggedIn(token, user)  # type: ignore[arg-type]
+
+
+def _check_signing_key(connection: Connection, device: Any, public_key: str | None) -> None:
+    """A laptop's key is fixed once entries signed with it were received: a new key would let
+    whoever holds the password sign entries in that laptop's name."""
+    if public_key is None:
+        return
+    try:
+        check_public_key(public_key)
+    except KeyUnusable:
+        raise LoginRefused(
+            422, "bad_public_key", "the laptop's public key is not an Ed25519 key"
+        ) from None
+    if (
+        device is not None
+        and device.public_key
+        and device.public_key != public_key
+        and device_has_entries(connection, device.id)
+    ):
+        raise LoginRefused(
+            409,
+            "signing_key_changed",
+            "this laptop now signs with another key than the one its evidence was signed "
+            "with; ask an admin to revoke the laptop and enrol it anew",
+        )
 
 
 def _count_failure(

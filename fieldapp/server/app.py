@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, select
 from starlette.concurrency import run_in_threadpool
 
 from fieldapp import __version__
+from fieldapp.evidence.receipts import Receipt
 from fieldapp.server.accounts import LoginRefused, device_for_token, login
 from fieldapp.server.audit import audit
 from fieldapp.server.blob_routes import make_blob_router
@@ -22,9 +23,10 @@ from fieldapp.server.numbers import LeaseRefused, lease_for_device
 from fieldapp.server.periodic import Job, periodic_lifespan
 from fieldapp.server.pull import CursorExpired, log_position, pull_page
 from fieldapp.server.push import PushRefused, apply_push
-from fieldapp.server.record_fetch import make_record_router
 from fieldapp.server.readiness import make_readiness_router
+from fieldapp.server.record_fetch import make_record_router
 from fieldapp.server.settings import ServerSettings
+from fieldapp.server.supervision import escalation_job
 from fieldapp.storage.content_store import ContentStore
 from fieldapp.storage.engine import reading, writing
 from fieldapp.storage.types import utcnow
@@ -49,7 +51,9 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
         version=__version__,
         description="Sync protocol v1 between field laptops and the court's central store.",
         responses=ERROR_RESPONSES,
-        lifespan=periodic_lifespan(housekeeping(settings, store)),
+        lifespan=periodic_lifespan(
+            [*housekeeping(settings, store), escalation_job(settings, engine)]
+        ),
     )
     install_error_handlers(app)
     app.add_middleware(BodyLimit, limit=p.MAX_JSON_BODY, exempt_prefix=f"{p.API}/blobs/")
@@ -137,9 +141,12 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
 
     def apply_batch(body: p.PushRequest, ctx: DeviceContext) -> Response:
         now = utcnow()
+        receipts: list[Receipt] = []
         try:
             with writing(engine).begin() as connection:
-                results = apply_push(connection, ctx, body.device_id, body.ops, now=now)
+                results = apply_push(
+                    connection, ctx, body.device_id, body.ops, now=now, receipts=receipts
+                )
                 rejected = [r for r in results if r.status == "rejected"]
                 if rejected:
                     detail = "; ".join(f"op {r.seq}: {r.reason}" for r in rejected[:20])
@@ -163,7 +170,8 @@ def create_app(settings: ServerSettings, engine: Engine) -> FastAPI:
                 )
             raise ApiError(refused.status, refused.code, refused.message) from None
         # Written here rather than by FastAPI, which would validate every result again.
-        answer = p.PushResponse(results=results, server_time=now)
+        receipt = receipts[0].as_dict() if receipts else None
+        answer = p.PushResponse(results=results, server_time=now, receipt=receipt)
         return Response(answer.model_dump_json(), media_type="application/json")
 
     @app.get(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from fieldapp.domain.enums import Role
 
 REFERENCE = frozenset({"region", "matter_type", "squad", "staff_member", "routing_rule"})
@@ -16,7 +19,15 @@ SERVER_COLUMNS = frozenset({"id", "version", "created_by", "device_id", "deleted
 
 # Assignment fields by owner (DESIGN §4.7): edits to different owners' fields both stand.
 ASSIGNMENT_LEAD_FIELDS = frozenset(
-    {"squad_code", "officer_id", "second_officer_id", "due_on", "priority", "matter"}
+    {
+        "squad_code",
+        "officer_id",
+        "second_officer_id",
+        "due_on",
+        "priority",
+        "matter",
+        "clock_pauses",
+    }
 )
 ASSIGNMENT_OFFICER_FIELDS = frozenset({"status", "result", "completed_at", "lat", "lon"})
 ASSIGNMENT_REGISTRAR_FIELDS = frozenset(
@@ -46,6 +57,10 @@ def check_can_insert(role: Role, entity: str) -> None:
 
 def editable_fields(role: Role, entity: str) -> frozenset[str]:
     """The fields ``role`` may change on an existing ``entity`` record."""
+    if entity == "escalation":
+        # Any role may be an escalation's recipient (the heads are supervisors); that the
+        # caller is the recipient is checked on the record, by check_update.
+        return ESCALATION_ACK_FIELDS
     if role is Role.SUPERVISOR or entity in APPEND_ONLY:
         return frozenset()
     if role is Role.ADMIN:
@@ -61,9 +76,33 @@ def editable_fields(role: Role, entity: str) -> frozenset[str]:
         return frozenset({"*"})
     if entity == "conflict" and role is Role.LEAD:
         return CONFLICT_RESOLUTION_FIELDS
-    if entity == "escalation":
-        return ESCALATION_ACK_FIELDS
     return frozenset()
+
+
+def check_update(
+    user_id: str, entity: str, row: Mapping[str, Any], data: Mapping[str, Any]
+) -> None:
+    """Checks on the record itself, beyond the fields the role may change.
+
+    An escalation is acknowledged by the person it was raised to, only, in their own name,
+    and once: the acknowledgement is the record that they were told.
+    """
+    if entity != "escalation":
+        return
+    if row.get("raised_to") != user_id:
+        raise Refused("only the person an escalation was raised to may acknowledge it")
+    if "acknowledged_by" in data and data["acknowledged_by"] != user_id:
+        raise Refused("an escalation is acknowledged in one's own name")
+    if set(data) & {"acknowledged_at", "acknowledged_by"} and (
+        data.get("acknowledged_at", row.get("acknowledged_at")) is None
+        or data.get("acknowledged_by", row.get("acknowledged_by")) is None
+    ):
+        raise Refused("an acknowledgement needs both its time and who acknowledged")
+    if row.get("acknowledged_at") is not None and any(
+        name in data and data[name] != row.get(name)
+        for name in ("acknowledged_at", "acknowledged_by")
+    ):
+        raise Refused("this escalation was acknowledged already")
 
 
 def check_can_delete(role: Role, entity: str) -> None:

@@ -13,8 +13,10 @@ from sqlalchemy import Connection, Table, bindparam, delete, func, select, tuple
 from fieldapp.domain.enums import AssignmentStatus, Role
 from fieldapp.domain.errors import DomainError
 from fieldapp.domain.status import check_move
+from fieldapp.evidence.receipts import Receipt
 from fieldapp.server.changelog import Entry, Exit, append, current_entries, scope_squads
 from fieldapp.server.context import DeviceContext
+from fieldapp.server.evidence_chain import ChainCheck
 from fieldapp.server.policy import (
     APPEND_ONLY,
     BY_ASSIGNMENT,
@@ -22,6 +24,7 @@ from fieldapp.server.policy import (
     Refused,
     check_can_delete,
     check_can_insert,
+    check_update,
     editable_fields,
 )
 from fieldapp.server.scopes import ScopeResolver
@@ -81,8 +84,15 @@ class _Batch:
 
 
 def apply_push(
-    connection: Connection, ctx: DeviceContext, device_id: str, ops: Sequence[Op], *, now: datetime
+    connection: Connection,
+    ctx: DeviceContext,
+    device_id: str,
+    ops: Sequence[Op],
+    *,
+    now: datetime,
+    receipts: list[Receipt] | None = None,
 ) -> list[OpResult]:
+    """Apply a batch; the custody receipt it earns (if any) is appended to ``receipts``."""
     if device_id != ctx.device_id:
         raise PushRefused(403, "forged_device", "the ops name another device than your token's")
     seqs = [op.seq for op in ops]
@@ -112,9 +122,13 @@ def apply_push(
             batch.own.update({(op.entity, op.record_id, name): result.version for name in op.data})
     resolver = ScopeResolver(connection)
     resolver.preload_assignments(_referenced_assignments(fresh))
+    chain = ChainCheck.load(connection, ctx.device_id, fresh)
     for op in fresh:
-        results[op.seq] = _apply(op, ctx, batch, resolver, now)
+        results[op.seq] = _apply(op, ctx, batch, resolver, now, chain)
     _write(connection, ctx, batch, fresh, results, resolver, now)
+    receipt = chain.write(connection, now=now)
+    if receipt is not None and receipts is not None:
+        receipts.append(receipt)
     return [results[op.seq] for op in ops]
 
 
@@ -218,11 +232,19 @@ def _claim_unique(entity: str, record_id: str, values: dict[str, Any], batch: _B
 
 
 def _apply(
-    op: Op, ctx: DeviceContext, batch: _Batch, resolver: ScopeResolver, now: datetime
+    op: Op,
+    ctx: DeviceContext,
+    batch: _Batch,
+    resolver: ScopeResolver,
+    now: datetime,
+    chain: ChainCheck,
 ) -> OpResult:
     try:
         if op.entity not in TABLES:
             raise Refused(f"unknown kind of record {op.entity!r}")
+        # The chain first: an entry that checks out is kept even if its record is refused
+        # below, so one refused record does not break every later entry of the laptop.
+        chain.check(op)
         if op.kind == "insert":
             return _insert(op, ctx, batch, resolver)
         if op.kind == "update":
@@ -292,6 +314,7 @@ def _update(
         raise Refused(
             f"a {ctx.role.value} may not change {names} of a {op.entity.replace('_', ' ')}"
         )
+    check_update(ctx.user_id, op.entity, row, data)
     officers = (row.get("officer_id"), row.get("second_officer_id"))
     if op.entity == "assignment" and ctx.role is Role.OFFICER and ctx.user_id not in officers:
         raise Refused("only the officers assigned to this task may change it")

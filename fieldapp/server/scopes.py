@@ -7,11 +7,12 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from fieldapp.server.changelog import EVERYONE, scope_text
+from fieldapp.server.changelog import EVERYONE, scope_squads, scope_text
 from fieldapp.server.policy import REFERENCE
 from fieldapp.storage.casework import Assignment, Party
 from fieldapp.storage.fieldwork import AssetControl, Notice
 from fieldapp.storage.oversight import Conflict
+from fieldapp.storage.reference import StaffMember
 from fieldapp.storage.sets import among
 
 
@@ -27,6 +28,7 @@ class ScopeResolver:
         self._case_squads: dict[str, frozenset[str]] = {}
         # Notices inserted earlier in the same batch (not in the database yet).
         self._notices: dict[str, tuple[str | None, str | None]] = {}
+        self._user_squads: dict[str, str | None] = {}
 
     def note_assignment(self, assignment_id: str, squad_code: str | None) -> None:
         self.assignment_squads[assignment_id] = squad_code
@@ -36,6 +38,16 @@ class ScopeResolver:
 
     def forget_case(self, case_id: str) -> None:
         self._case_squads.pop(case_id, None)
+
+    def squad_of_user(self, user_id: str | None) -> str | None:
+        if user_id is None:
+            return None
+        if user_id not in self._user_squads:
+            row = self._connection.execute(
+                select(StaffMember.squad_code).where(StaffMember.id == user_id)
+            ).first()
+            self._user_squads[user_id] = row[0] if row else None
+        return self._user_squads[user_id]
 
     def squad_of_assignment(self, assignment_id: str | None) -> str | None:
         if assignment_id is None:
@@ -102,9 +114,13 @@ class ScopeResolver:
         if entity == "service_record":
             return self._scope_of_notice(row.get("notice_id"))
         if entity == "escalation":
+            # The item's squad, and the recipient's: the record must reach their laptop.
+            item: frozenset[str | None]
             if row.get("assignment_id"):
-                return scope_text([self.squad_of_assignment(row["assignment_id"])])
-            return self._scope_of_asset(row.get("asset_control_id"))
+                item = frozenset([self.squad_of_assignment(row["assignment_id"])])
+            else:
+                item = scope_squads(self._scope_of_asset(row.get("asset_control_id")))
+            return scope_text([*item, self.squad_of_user(row.get("raised_to"))])
         if entity == "conflict":
             return self._scope_of_record(row["entity"], row["record_id"])
         return scope_text([])

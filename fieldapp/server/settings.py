@@ -40,6 +40,14 @@ class ServerSettings(BaseSettings):
     log_format: Literal["text", "json"] = "text"
     # Partial uploads untouched this long are removed (the laptop starts that file again).
     stale_upload_days: int = Field(default=7, ge=1)
+    # The escalation pass (fieldapp.server.supervision): how often, who holds the two top
+    # posts (usernames), and the court's thresholds, e.g. escalation_levels = {"3" =
+    # {min_days_overdue = 15}} or asset_escalation_levels = {"1" = {max_days_left = 120}}.
+    escalation_every_minutes: float = Field(default=60.0, gt=0, le=24 * 60)
+    centre_head: str | None = None
+    bureau_chief: str | None = None
+    escalation_levels: dict[str, dict[str, int | str]] = Field(default_factory=dict)
+    asset_escalation_levels: dict[str, dict[str, int | str]] = Field(default_factory=dict)
 
     @classmethod
     def settings_customise_sources(

@@ -9,6 +9,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, func, select
 
 from fieldapp.domain.enums import OpKind, OutboxState
+from fieldapp.services.custody_chain import chain_new_records
 from fieldapp.storage.base import RecordBase
 from fieldapp.storage.bulk import bulk_insert
 from fieldapp.storage.local_tables import OutboxOp
@@ -55,3 +56,6 @@ class OutboxSink:
             "answered_at": None,
         }
         bulk_insert(connection, OutboxOp.__table__, ops, constants=constants)
+        # Append-only records enter this laptop's custody chain in the same transaction.
+        entity: str = model.__entity__  # type: ignore[attr-defined]
+        chain_new_records(connection, entity, [row["id"] for row in rows])

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from fieldapp.domain.enums import OpKind, OutboxState
+from fieldapp.services.custody_chain import chain_new_records
 from fieldapp.services.registration import Actor
 from fieldapp.storage.engine import writing
 from fieldapp.storage.local_tables import OutboxOp
@@ -74,31 +75,40 @@ def insert_record(engine: Engine, entity: str, values: dict[str, Any], *, actor:
             base_version=0,
             payload=None,
         )
+        chain_new_records(connection, entity, [row["id"]])
     return str(row["id"])
 
 
 def change_record(engine: Engine, entity: str, record_id: str, fields: dict[str, Any]) -> int:
     """Change ``fields`` of a record; returns the outbox seq of the change."""
-    table = TABLES[entity]
     with writing(engine).begin() as connection:
-        current = connection.execute(select(table).where(table.c.id == record_id)).first()
-        if current is None:
-            raise RecordNotFound(f"no {entity} {record_id}")
-        changes = {**fields, "updated_at": utcnow()}
-        # Setting fields to the values they have changes nothing here, so updated_at stays:
-        # the server ignores the same no-op, and the laptop would differ from it forever.
-        stored = current._mapping
-        if any(name not in stored or stored[name] != value for name, value in fields.items()):
-            connection.execute(update(table).where(table.c.id == record_id).values(changes))
-        payload = dumps({name: to_wire(value) for name, value in changes.items()})
-        return _queue(
-            connection,
-            entity=entity,
-            record_id=record_id,
-            kind=OpKind.UPDATE,
-            base_version=current.version,
-            payload=payload,
-        )
+        return change_record_in(connection, entity, record_id, fields)
+
+
+def change_record_in(
+    connection: Connection, entity: str, record_id: str, fields: dict[str, Any]
+) -> int:
+    """:func:`change_record` in the caller's transaction, for use cases that change several
+    records at once."""
+    table = TABLES[entity]
+    current = connection.execute(select(table).where(table.c.id == record_id)).first()
+    if current is None:
+        raise RecordNotFound(f"no {entity} {record_id}")
+    changes = {**fields, "updated_at": utcnow()}
+    # Setting fields to the values they have changes nothing here, so updated_at stays:
+    # the server ignores the same no-op, and the laptop would differ from it forever.
+    stored = current._mapping
+    if any(name not in stored or stored[name] != value for name, value in fields.items()):
+        connection.execute(update(table).where(table.c.id == record_id).values(changes))
+    payload = dumps({name: to_wire(value) for name, value in changes.items()})
+    return _queue(
+        connection,
+        entity=entity,
+        record_id=record_id,
+        kind=OpKind.UPDATE,
+        base_version=current.version,
+        payload=payload,
+    )
 
 
 def delete_record(engine: Engine, entity: str, record_id: str) -> int:

@@ -147,6 +147,7 @@ def _assignment_row(
         "return_reason": "",
         "notes": request.notes,
         "completed_at": None,
+        "clock_pauses": [],
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Date, Float, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -84,3 +85,7 @@ class Assignment(SyncedRecord, RecordBase):
     return_reason: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Periods the deadline clock stands still (public notice, stay of execution), as
+    # [{"start": "2026-03-05", "end": "2026-03-12" or null, "reason": "…"}]; `due_on` is
+    # counted without them and the supervision pushes it on (domain.deadlines.paused_due_date).
+    clock_pauses: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)

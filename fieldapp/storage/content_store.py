@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
+from fieldapp.storage.hashing_copy import copy_hashing
+
 if sys.platform != "win32":
     import fcntl
 
@@ -123,10 +125,18 @@ class ContentStore:
     def size(self, sha256: str) -> int:
         return self.path(sha256).stat().st_size
 
-    def put_file(self, source: Path, *, chunk_size: int = 1 << 20) -> StoredFile:
-        """Copy ``source`` in, hashing as it streams (a large video never sits in memory)."""
-        with source.open("rb") as reader:
-            return self._put_chunks(iter(lambda: reader.read(chunk_size), b""))
+    def put_file(self, source: Path, *, chunk_size: int = 2 << 20) -> StoredFile:
+        """Copy ``source`` in, hashing as it streams (a large video never sits in memory);
+        the hash and the writes overlap (see hashing_copy)."""
+        fd, name = tempfile.mkstemp(dir=self._tmp, prefix="put-")
+        temp = Path(name)
+        try:
+            with source.open("rb") as reader, os.fdopen(fd, "wb") as out:
+                sha256, size = copy_hashing(reader, out, chunk=max(chunk_size, 1))
+            self._move_into_place(temp, sha256)
+        finally:
+            temp.unlink(missing_ok=True)
+        return StoredFile(sha256, size)
 
     def put_bytes(self, data: bytes) -> StoredFile:
         return self._put_chunks([data])

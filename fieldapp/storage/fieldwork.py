@@ -39,6 +39,10 @@ class VisitAttempt(SyncedRecord, RecordBase):
     persons_present: Mapped[list[str]] = mapped_column(JSON, default=list)
     witnesses: Mapped[list[str]] = mapped_column(JSON, default=list)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A search (搜查) is recorded with the number of its warrant (搜查令).
+    warrant_no: Mapped[str] = mapped_column(String(64), default="")
+    # Photos/videos that prove what the visit found (e.g. a refused service).
+    media_evidence_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class EvidenceItem(SyncedRecord, RecordBase):
@@ -85,9 +89,14 @@ class AssetControl(SyncedRecord, RecordBase):
     effective_on: Mapped[date] = mapped_column(Date)
     period_months: Mapped[int | None] = mapped_column()
     expires_on: Mapped[date | None] = mapped_column(Date, index=True)
-    renews_id: Mapped[str | None] = mapped_column(ID)
+    # The event this renews or releases; indexed for the asset watch, which finds set-wise
+    # the controls that nothing renews or releases.
+    renews_id: Mapped[str | None] = mapped_column(ID, index=True)
     custodian: Mapped[str] = mapped_column(String(128), default="")
     seal_numbers: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Who carried the measure out on site, and who was present to sign its list (清单).
+    officer_ids: Mapped[list[str]] = mapped_column(JSON, default=list)
+    persons_present: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
 class Notice(SyncedRecord, RecordBase):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, Text
+from sqlalchemy import JSON, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from fieldapp.storage.base import ID, RecordBase, SyncedRecord
@@ -32,9 +32,16 @@ class Conflict(SyncedRecord, RecordBase):
 class Escalation(SyncedRecord, RecordBase):
     __tablename__ = "escalation"
     __entity__ = "escalation"
+    # One record per item and level, whichever server process runs the pass (NULLs differ,
+    # so task and asset escalations do not collide).
+    __table_args__ = (
+        UniqueConstraint("assignment_id", "level"),
+        UniqueConstraint("asset_control_id", "level"),
+    )
 
-    assignment_id: Mapped[str | None] = mapped_column(ID, index=True)
-    asset_control_id: Mapped[str | None] = mapped_column(ID, index=True)
+    # Looked up through the unique (item, level) indexes below, which lead with these.
+    assignment_id: Mapped[str | None] = mapped_column(ID)
+    asset_control_id: Mapped[str | None] = mapped_column(ID)
     level: Mapped[int] = mapped_column()
     reason: Mapped[str] = mapped_column(Text)
     raised_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -9,6 +9,7 @@ from sqlalchemy import MetaData, Table
 from fieldapp.storage import (
     casework,
     central_tables,
+    custody,
     fieldwork,
     local_tables,
     number_leases,
@@ -23,6 +24,7 @@ __all__ = [
     "LOCAL_METADATA",
     "TABLES",
     "central_tables",
+    "custody",
     "local_tables",
     "number_leases",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 import msgspec
@@ -116,6 +117,18 @@ class CentralClient:
             int(response.headers[p.NEXT_CURSOR_HEADER]),
             response.headers[p.HAS_MORE_HEADER] == "1",
         )
+
+    def record(self, entity: str, record_id: str) -> bytes | None:
+        """One record as the central store holds it (a pulled change's JSON), or None when
+        it shows this user no such record."""
+        try:
+            path = f"{quote(entity, safe='')}/{quote(record_id, safe='')}"
+            response = self._call("GET", f"{p.API}/sync/record/{path}")
+        except Refused as refused:
+            if refused.status == 404:
+                return None
+            raise
+        return response.content
 
     def _call(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
         try:

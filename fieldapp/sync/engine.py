@@ -17,6 +17,7 @@ import httpx
 from sqlalchemy import Engine, func, insert, select, update
 
 from fieldapp.notices.numbering import GrantedBlock
+from fieldapp.services.custody_chain import keep_pushed_receipt
 from fieldapp.services.notices_numbers import lease_request_for, store_granted_blocks
 from fieldapp.storage.checkpoints import BackgroundCheckpoints
 from fieldapp.storage.content_store import ContentStore
@@ -182,6 +183,8 @@ class SyncEngine:
     ) -> None:
         with writing(self.engine).begin() as connection:
             answered = record_answers(connection, ops, response.results, now=utcnow())
+            if response.receipt is not None:
+                keep_pushed_receipt(connection, response.receipt, response.server_time)
         report.pushed += len(ops)
         report.applied += answered.applied
         report.duplicates += answered.duplicates
@@ -272,15 +275,24 @@ class SyncEngine:
         if not candidates:
             return
         progress = _TableProgress(self.engine)
+        sent = 0
+
+        def on_bytes(count: int) -> None:
+            nonlocal sent
+            sent += count
+            self.progress("files up", sent, total)
+
         try:
-            for sha in missing_blobs(self.client.http, candidates):
+            missing = missing_blobs(self.client.http, candidates)
+            total = sum(store.size(sha) for sha in missing)  # at most: uploads may resume
+            for sha in missing:
                 result = upload_blob(
                     self.client.http,
                     store,
                     sha,
                     chunk_size=self.chunk_size,
                     progress=progress,
-                    on_bytes=lambda n: self.progress("files up", n, 0),
+                    on_bytes=on_bytes,
                 )
                 report.bytes_up += result.sent_bytes
                 report.files_up += 1
@@ -331,12 +343,14 @@ class SyncEngine:
                     select(EvidenceItem.sha256).where(EvidenceItem.sha256.is_not(None))
                 ).scalars()
             )
-        for sha in sorted(sha for sha in wanted if sha and not self.store.has(sha)):
+        fetch = sorted(sha for sha in wanted if sha and not self.store.has(sha))
+        for sha in fetch:
             try:
                 report.bytes_down += download_blob(
                     self.client.http, self.store, sha, chunk_size=self.chunk_size
                 )
                 report.files_down += 1
+                self.progress("files down", report.files_down, len(fetch))
             except (BlobTransferError, httpx.TransportError) as error:
                 # Shown as pending until a later sync brings it; the records are in already.
                 report.errors.append(f"file {sha[:12]}… not fetched yet: {error}")

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, insert, select
 
+from fieldapp.services.custody_chain import ensure_signing_key
 from fieldapp.storage.engine import writing
 from fieldapp.storage.local_tables import Profile
 from fieldapp.storage.types import utcnow
@@ -42,6 +43,8 @@ def enrol(
     client: CentralClient | None = None,
 ) -> Enrolment:
     """Sign in online and keep what the laptop needs to sync and to unlock offline."""
+    # The laptop's signing key is made at its first enrolment and registered at each login.
+    public_key = ensure_signing_key(engine)
     own_client = client is None
     client = client or CentralClient(server_url)
     try:
@@ -52,6 +55,7 @@ def enrol(
                 password=password,
                 device_id=device_id,
                 device_name=(device_name or socket.gethostname() or "laptop")[:128],
+                public_key=public_key,
             )
         )
         received = utcnow()

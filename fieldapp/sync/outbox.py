@@ -13,6 +13,7 @@ from sqlalchemy import JSON, Boolean, Connection, DateTime, Table, bindparam, se
 from sqlalchemy.types import TypeDecorator
 
 from fieldapp.domain.enums import OpKind, OutboxState
+from fieldapp.evidence.canonical import CHAINED
 from fieldapp.storage.local_tables import OutboxOp
 from fieldapp.storage.schema import TABLES
 from fieldapp.storage.wire import to_wire
@@ -46,6 +47,7 @@ def pending_ops(connection: Connection, limit: int, *, after: int = 0) -> list[d
         if kind == OpKind.INSERT:
             inserts.setdefault(entity, []).append(record_id)
     records = _records(connection, inserts)
+    links = _chain_links(cursor, inserts)
     wire = []
     for op_id, seq, entity, record_id, kind, base_version, payload in ops:
         if kind == OpKind.INSERT:
@@ -65,7 +67,33 @@ def pending_ops(connection: Connection, limit: int, *, after: int = 0) -> list[d
                 "data": data,
             }
         )
+        link = links.get((entity, record_id)) if kind == OpKind.INSERT else None
+        if link is not None:
+            wire[-1]["chain"] = link
     return wire
+
+
+def _chain_links(cursor: Any, ids: dict[str, list[str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """The custody-chain entries of the inserted append-only records (docs/evidence.md)."""
+    found: dict[tuple[str, str], dict[str, Any]] = {}
+    for entity, record_ids in ids.items():
+        if entity not in CHAINED:
+            continue
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            rows = cursor.execute(
+                "SELECT record_id, seq, prev_hash, entry_hash, signature FROM custody_chain "
+                f"WHERE entity = ? AND record_id IN ({', '.join('?' * len(chunk))})",
+                [entity, *chunk],
+            )
+            for record_id, seq, prev_hash, digest, signature in rows:
+                found[(entity, record_id)] = {
+                    "seq": seq,
+                    "prev_hash": prev_hash,
+                    "entry_hash": digest,
+                    "signature": signature,
+                }
+    return found
 
 
 def _records(

@@ -75,6 +75,15 @@ class LoginResponse(Strict):
     server_time: datetime
 
 
+class ChainLinkBody(Strict):
+    """The custody-chain entry of an append-only record (docs/evidence.md)."""
+
+    seq: Annotated[int, Field(ge=1, le=2**62), JSON_NUMBER]
+    prev_hash: Sha256
+    entry_hash: Sha256
+    signature: Annotated[str, StringConstraints(min_length=1, max_length=128)]
+
+
 class Op(Strict):
     op_id: Uuid
     seq: Annotated[int, Field(ge=1, le=2**62), JSON_NUMBER]
@@ -83,6 +92,8 @@ class Op(Strict):
     kind: Literal["insert", "update", "delete"]
     base_version: Annotated[int, Field(ge=0, le=2**62), JSON_NUMBER]
     data: dict[str, Any] = Field(default_factory=dict)
+    # Inserts of append-only records from a laptop with a signing key carry their entry.
+    chain: ChainLinkBody | None = None
 
 
 class PushRequest(Strict):
@@ -104,6 +115,8 @@ class OpResult(Strict):
 class PushResponse(Strict):
     results: list[OpResult]
     server_time: datetime
+    # The server's signed receipt for the custody-chain entries of the batch, if any.
+    receipt: dict[str, Any] | None = None
 
 
 class Change(Strict):

@@ -13,6 +13,7 @@ import httpx
 import pytest
 from sqlalchemy import inspect
 
+from fieldapp.evidence.keys import SigningKey
 from fieldapp.storage.central_tables import AppliedOp, AuditEntry, Device, User
 from fieldapp.storage.schema import TABLES
 from fieldapp.sync.protocol import MAX_JSON_BODY
@@ -347,9 +348,24 @@ def test_hostile_text_in_a_device_name_and_key_is_stored_verbatim(
             "public_key": PATH,
         },
     )
+    # A signing key must be one (issue 7): anything else is refused, and nothing is stored.
+    assert answer.status_code == 422, answer.text
+    assert answer.json()["error"] == "bad_public_key"
+    assert central.rows(Device.__table__, Device.id == device) == []
+    key = SigningKey.generate().public_key
+    answer = central.client.post(
+        LOGIN,
+        json={
+            "username": "officer13",
+            "password": "fieldapp-demo",
+            "device_id": device,
+            "device_name": SQL,
+            "public_key": key,
+        },
+    )
     assert answer.status_code == 200, answer.text
     (row,) = central.rows(Device.__table__, Device.id == device)
-    assert (row["name"], row["public_key"]) == (SQL, PATH)
+    assert (row["name"], row["public_key"]) == (SQL, key)
     assert_still_standing(central)
 
 

@@ -87,6 +87,7 @@ def server_view(engine: Engine, role: str, squad: str | None) -> dict[Key, dict[
             return by_assignment(row["assignment_id"])
         return row["case_id"] in case_ids
 
+    staff_squads = {i: row["squad_code"] for i, row in rows["staff_member"].items()}
     visible_notices = {i for i, row in rows["notice"].items() if case_or_assignment(row)}
     visible_assets = {i for i, row in rows["asset_control"].items() if case_or_assignment(row)}
 
@@ -110,10 +111,14 @@ def server_view(engine: Engine, role: str, squad: str | None) -> dict[Key, dict[
         "notice": case_or_assignment,
         "service_record": lambda row: row["notice_id"] in visible_notices,
         "conflict": conflict,
+        # The item's squad, or the recipient's (the record must reach their laptop).
         "escalation": lambda row: (
-            by_assignment(row["assignment_id"])
-            if row["assignment_id"]
-            else row["asset_control_id"] in visible_assets
+            (
+                by_assignment(row["assignment_id"])
+                if row["assignment_id"]
+                else row["asset_control_id"] in visible_assets
+            )
+            or staff_squads.get(row["raised_to"] or "") == squad
         ),
     }
     view: dict[Key, dict[str, Any]] = {}

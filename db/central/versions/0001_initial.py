@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 11:14:49.921876
+Create Date: 2026-11-27 13:51:23.250678
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "applied_ops",
         sa.Column("device_id", sa.String(length=36), nullable=False),
@@ -47,6 +46,8 @@ def upgrade() -> None:
         sa.Column("renews_id", sa.String(length=36), nullable=True),
         sa.Column("custodian", sa.String(length=128), nullable=False),
         sa.Column("seal_numbers", sa.JSON(), nullable=False),
+        sa.Column("officer_ids", sa.JSON(), nullable=False),
+        sa.Column("persons_present", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -63,6 +64,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_asset_control_expires_on"), ["expires_on"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_asset_control_renews_id"), ["renews_id"], unique=False)
 
     op.create_table(
         "assignment",
@@ -88,6 +90,7 @@ def upgrade() -> None:
         sa.Column("return_reason", sa.Text(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("completed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("clock_pauses", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -201,6 +204,37 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("name", name=op.f("pk_counters")),
     )
     op.create_table(
+        "custody_entries",
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("entity", sa.String(length=32), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("prev_hash", sa.String(length=64), nullable=False),
+        sa.Column("entry_hash", sa.String(length=64), nullable=False),
+        sa.Column("signature", sa.String(length=128), nullable=False),
+        sa.Column("canonical", sa.Text(), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("device_id", "seq", name=op.f("pk_custody_entries")),
+    )
+    with op.batch_alter_table("custody_entries", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_custody_entries_entity_record_id"), ["entity", "record_id"], unique=False
+        )
+
+    op.create_table(
+        "custody_receipts",
+        sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), nullable=False),
+        sa.Column("device_id", sa.String(length=36), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_custody_receipts")),
+    )
+    with op.batch_alter_table("custody_receipts", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_custody_receipts_device_id"), ["device_id"], unique=False
+        )
+
+    op.create_table(
         "devices",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("user_id", sa.String(length=36), nullable=False),
@@ -234,14 +268,14 @@ def upgrade() -> None:
         sa.Column("device_id", sa.String(length=36), nullable=True),
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_escalation")),
+        sa.UniqueConstraint(
+            "asset_control_id", "level", name=op.f("uq_escalation_asset_control_id_level")
+        ),
+        sa.UniqueConstraint(
+            "assignment_id", "level", name=op.f("uq_escalation_assignment_id_level")
+        ),
     )
     with op.batch_alter_table("escalation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_escalation_asset_control_id"), ["asset_control_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_escalation_assignment_id"), ["assignment_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_escalation_raised_to"), ["raised_to"], unique=False)
 
     op.create_table(
@@ -421,6 +455,14 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "server_key",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("public_key", sa.String(length=64), nullable=False),
+        sa.Column("private_pem", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_server_key")),
+    )
+    op.create_table(
         "service_record",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("notice_id", sa.String(length=36), nullable=False),
@@ -515,6 +557,8 @@ def upgrade() -> None:
         sa.Column("persons_present", sa.JSON(), nullable=False),
         sa.Column("witnesses", sa.JSON(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("warrant_no", sa.String(length=64), nullable=False),
+        sa.Column("media_evidence_ids", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -530,7 +574,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("visit_attempt", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_visit_attempt_assignment_id"))
 
@@ -545,6 +588,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_service_record_notice_id"))
 
     op.drop_table("service_record")
+    op.drop_table("server_key")
     with op.batch_alter_table("scope_exits", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_scope_exits_squad_code_seq"))
 
@@ -574,14 +618,20 @@ def downgrade() -> None:
     op.drop_table("evidence_item")
     with op.batch_alter_table("escalation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_escalation_raised_to"))
-        batch_op.drop_index(batch_op.f("ix_escalation_assignment_id"))
-        batch_op.drop_index(batch_op.f("ix_escalation_asset_control_id"))
 
     op.drop_table("escalation")
     with op.batch_alter_table("devices", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_devices_user_id"))
 
     op.drop_table("devices")
+    with op.batch_alter_table("custody_receipts", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_custody_receipts_device_id"))
+
+    op.drop_table("custody_receipts")
+    with op.batch_alter_table("custody_entries", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_custody_entries_entity_record_id"))
+
+    op.drop_table("custody_entries")
     op.drop_table("counters")
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conflict_record_id"))
@@ -603,6 +653,7 @@ def downgrade() -> None:
 
     op.drop_table("assignment")
     with op.batch_alter_table("asset_control", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_asset_control_renews_id"))
         batch_op.drop_index(batch_op.f("ix_asset_control_expires_on"))
         batch_op.drop_index(batch_op.f("ix_asset_control_case_id"))
         batch_op.drop_index(batch_op.f("ix_asset_control_assignment_id"))

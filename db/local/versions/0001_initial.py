@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-27 11:14:48.890421
+Create Date: 2026-11-27 13:51:22.841850
 """
 
 from collections.abc import Sequence
@@ -17,7 +17,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-
     op.create_table(
         "asset_control",
         sa.Column("id", sa.String(length=36), nullable=False),
@@ -36,6 +35,8 @@ def upgrade() -> None:
         sa.Column("renews_id", sa.String(length=36), nullable=True),
         sa.Column("custodian", sa.String(length=128), nullable=False),
         sa.Column("seal_numbers", sa.JSON(), nullable=False),
+        sa.Column("officer_ids", sa.JSON(), nullable=False),
+        sa.Column("persons_present", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -52,6 +53,7 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_asset_control_expires_on"), ["expires_on"], unique=False
         )
+        batch_op.create_index(batch_op.f("ix_asset_control_renews_id"), ["renews_id"], unique=False)
 
     op.create_table(
         "assignment",
@@ -77,6 +79,7 @@ def upgrade() -> None:
         sa.Column("return_reason", sa.Text(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
         sa.Column("completed_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("clock_pauses", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -158,6 +161,39 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_conflict_record_id"), ["record_id"], unique=False)
 
     op.create_table(
+        "custody_chain",
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
+        sa.Column("entity", sa.String(length=32), nullable=False),
+        sa.Column("record_id", sa.String(length=36), nullable=False),
+        sa.Column("prev_hash", sa.String(length=64), nullable=False),
+        sa.Column("entry_hash", sa.String(length=64), nullable=False),
+        sa.Column("signature", sa.String(length=128), nullable=False),
+        sa.Column("canonical", sa.Text(), nullable=False),
+        sa.Column("made_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("seq", name=op.f("pk_custody_chain")),
+        sa.UniqueConstraint("entry_hash", name=op.f("uq_custody_chain_entry_hash")),
+    )
+    with op.batch_alter_table("custody_chain", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_custody_chain_entity_record_id"), ["entity", "record_id"], unique=True
+        )
+
+    op.create_table(
+        "custody_receipt",
+        sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("first_seq", sa.BigInteger(), nullable=False),
+        sa.Column("last_seq", sa.BigInteger(), nullable=False),
+        sa.Column("body", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_custody_receipt")),
+    )
+    with op.batch_alter_table("custody_receipt", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_custody_receipt_last_seq"), ["last_seq"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_custody_receipt_received_at"), ["received_at"], unique=False
+        )
+
+    op.create_table(
         "escalation",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("assignment_id", sa.String(length=36), nullable=True),
@@ -175,14 +211,14 @@ def upgrade() -> None:
         sa.Column("device_id", sa.String(length=36), nullable=True),
         sa.Column("deleted", sa.Boolean(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_escalation")),
+        sa.UniqueConstraint(
+            "asset_control_id", "level", name=op.f("uq_escalation_asset_control_id_level")
+        ),
+        sa.UniqueConstraint(
+            "assignment_id", "level", name=op.f("uq_escalation_assignment_id_level")
+        ),
     )
     with op.batch_alter_table("escalation", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_escalation_asset_control_id"), ["asset_control_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_escalation_assignment_id"), ["assignment_id"], unique=False
-        )
         batch_op.create_index(batch_op.f("ix_escalation_raised_to"), ["raised_to"], unique=False)
 
     op.create_table(
@@ -398,6 +434,14 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "signing_key",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("public_key", sa.String(length=64), nullable=False),
+        sa.Column("private_pem", sa.Text(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_signing_key")),
+    )
+    op.create_table(
         "squad",
         sa.Column("id", sa.String(length=36), nullable=False),
         sa.Column("code", sa.String(length=16), nullable=False),
@@ -462,6 +506,8 @@ def upgrade() -> None:
         sa.Column("persons_present", sa.JSON(), nullable=False),
         sa.Column("witnesses", sa.JSON(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=False),
+        sa.Column("warrant_no", sa.String(length=64), nullable=False),
+        sa.Column("media_evidence_ids", sa.JSON(), nullable=False),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -477,7 +523,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-
     with op.batch_alter_table("visit_attempt", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_visit_attempt_assignment_id"))
 
@@ -488,6 +533,7 @@ def downgrade() -> None:
 
     op.drop_table("staff_member")
     op.drop_table("squad")
+    op.drop_table("signing_key")
     with op.batch_alter_table("service_record", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_service_record_notice_id"))
 
@@ -521,10 +567,17 @@ def downgrade() -> None:
     op.drop_table("evidence_item")
     with op.batch_alter_table("escalation", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_escalation_raised_to"))
-        batch_op.drop_index(batch_op.f("ix_escalation_assignment_id"))
-        batch_op.drop_index(batch_op.f("ix_escalation_asset_control_id"))
 
     op.drop_table("escalation")
+    with op.batch_alter_table("custody_receipt", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_custody_receipt_received_at"))
+        batch_op.drop_index(batch_op.f("ix_custody_receipt_last_seq"))
+
+    op.drop_table("custody_receipt")
+    with op.batch_alter_table("custody_chain", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_custody_chain_entity_record_id"))
+
+    op.drop_table("custody_chain")
     with op.batch_alter_table("conflict", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_conflict_record_id"))
 
@@ -540,6 +593,7 @@ def downgrade() -> None:
 
     op.drop_table("assignment")
     with op.batch_alter_table("asset_control", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_asset_control_renews_id"))
         batch_op.drop_index(batch_op.f("ix_asset_control_expires_on"))
         batch_op.drop_index(batch_op.f("ix_asset_control_case_id"))
         batch_op.drop_index(batch_op.f("ix_asset_control_assignment_id"))
