@@ -16,6 +16,8 @@ _LOCALES = {
     "en": (QLocale.Language.English, QLocale.Country.UnitedStates),
     "zh_cn": (QLocale.Language.Chinese, QLocale.Country.China),
 }
+# What install_translations put in, so that switch_language can take it out again.
+_installed: list[QTranslator] = []
 
 
 def chosen_locale() -> QLocale:
@@ -52,6 +54,7 @@ def install_translations(app: QCoreApplication, locale: QLocale) -> list[QTransl
     if qt_base.load(locale, "qtbase", "_", qt_folder):
         app.installTranslator(qt_base)
         installed.append(qt_base)
+    _installed.extend(installed)
     return installed
 
 
@@ -59,3 +62,12 @@ def remove_translations(app: QCoreApplication, translators: list[QTranslator]) -
     for translator in translators:
         app.removeTranslator(translator)
         translator.deleteLater()
+        if translator in _installed:
+            _installed.remove(translator)
+
+
+def switch_language(app: QCoreApplication, locale: QLocale) -> list[QTranslator]:
+    """Take out the translations installed so far and install those of ``locale``: every
+    widget gets a LanguageChange event (the first-run wizard retranslates itself at once)."""
+    remove_translations(app, list(_installed))
+    return install_translations(app, locale)

@@ -1,4 +1,4 @@
-"""Translated labels of domain values (matters, statuses, priorities) for display."""
+"""Translated labels of domain values (matters, statuses, priorities, roles) for display."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from fieldapp.domain.enums import AssignmentStatus, Matter, Priority
+from fieldapp.domain.enums import AssignmentStatus, Matter, Priority, Role
 
 K = TypeVar("K")
 
@@ -52,6 +52,16 @@ _PRIORITIES: dict[Priority, str] = _texts(
     }
 )
 
+_ROLES: dict[Role, str] = _texts(
+    {
+        Role.OFFICER: QT_TRANSLATE_NOOP("Labels", "Field officer"),
+        Role.LEAD: QT_TRANSLATE_NOOP("Labels", "Squad lead"),
+        Role.REGISTRAR: QT_TRANSLATE_NOOP("Labels", "Registrar"),
+        Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
+        Role.ADMIN: QT_TRANSLATE_NOOP("Labels", "Administrator"),
+    }
+)
+
 
 def _translate(text: str, disambiguation: str | None = None) -> str:
     return QCoreApplication.translate("Labels", text, disambiguation)
@@ -67,6 +77,14 @@ def status_label(status: AssignmentStatus) -> str:
 
 def priority_label(priority: Priority) -> str:
     return _translate(_PRIORITIES[Priority(priority)])
+
+
+def role_label(role: str) -> str:
+    """A role's name; a role this client does not know (a newer store's) shows as sent."""
+    try:
+        return _translate(_ROLES[Role(role)])
+    except ValueError:
+        return role
 
 
 def matter_labels() -> dict[Matter, str]:

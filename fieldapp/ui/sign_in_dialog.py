@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from fieldapp.sync.client import SyncError, Unreachable
 from fieldapp.sync.enrolment import Enrolment, load_enrolment
-from fieldapp.sync.sign_in import MAX_PASSWORD, How, SignInForm, SignInRefused, sign_in
+from fieldapp.sync.sign_in import MAX_PASSWORD, How, SignInForm
 from fieldapp.ui.background import BackgroundRunner
+from fieldapp.ui.sign_in_attempt import SignInAttempt
 
 ERROR_STYLE = "color: #c62828;"
 
@@ -43,9 +43,12 @@ class SignInDialog(QDialog):
         self.engine = engine
         self.device_id = device_id
         self.runner = BackgroundRunner(self)
+        self.attempt = SignInAttempt(engine, device_id, self.runner, self)
+        self.attempt.sig_signed_in.connect(self._signed_in)
+        self.attempt.sig_refused.connect(self._refused)
+        self.attempt.sig_busy_changed.connect(self._set_busy)
         self.enrolment: Enrolment | None = None
         self.how: How | None = None
-        self.busy = False
         known = load_enrolment(engine)
 
         intro = QLabel(self)
@@ -112,66 +115,29 @@ class SignInDialog(QDialog):
     def form(self) -> SignInForm:
         return SignInForm(self.server.text(), self.username.text(), self.password.text())
 
+    @property
+    def busy(self) -> bool:
+        return self.attempt.busy
+
     def try_sign_in(self) -> None:
         if self.busy:
             return
-        form = self.form()
-        self._set_busy(True)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Signing in…"))
-        engine, device_id = self.engine, self.device_id
-        self.runner.submit(
-            lambda: sign_in(engine, form, device_id=device_id), self._signed_in, self._refused
-        )
+        self.attempt.start(self.form())
 
-    def _signed_in(self, outcome: tuple[Enrolment, How]) -> None:
-        self._set_busy(False)
-        self.enrolment, self.how = outcome
+    def _signed_in(self, enrolment: Enrolment, how: How) -> None:
+        self.enrolment, self.how = enrolment, how
         self.message.clear()
         self.accept()
 
     def _refused(self, error: Exception) -> None:
-        self._set_busy(False)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(self.explain(error))
+        self.message.setText(self.attempt.explain(error))
         self.password.selectAll()
         self.password.setFocus()
 
-    def explain(self, error: Exception) -> str:
-        """The words for why signing in did not go ahead."""
-        if isinstance(error, SignInRefused):
-            words = {
-                "no_server": self.tr("Enter the address of the central store."),
-                "bad_server": self.tr(
-                    "The address of the central store must look like https://host:port."
-                ),
-                "no_username": self.tr("Enter your user name."),
-                "bad_username": self.tr("This user name is not valid."),
-                "no_password": self.tr("Enter your password."),
-                "bad_password": self.tr("This password is not valid."),
-                "wrong_password": self.tr("The user name or the password is wrong."),
-            }
-            if error.code == "unsent_changes":
-                return self.tr(
-                    "Another user has unsent changes on this laptop. They must sign in and "
-                    "sync first. ({detail})"
-                ).format(detail=error.message)
-            return words.get(error.code, error.message)
-        if isinstance(error, Unreachable):
-            return self.tr(
-                "The central store cannot be reached. Check the address and the network; "
-                "the first sign-in on a laptop needs them."
-            )
-        if isinstance(error, SyncError):
-            if error.status == 401:
-                return self.tr("The user name or the password is wrong.")
-            if error.status == 429:
-                return self.tr("Too many failed sign-ins: wait a moment, then try again.")
-            return self.tr("The central store refused: {message}").format(message=error.message)
-        return self.tr("Signing in failed: {error}").format(error=error)
-
     def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
         self.sign_in_button.setEnabled(not busy)
         for field in (self.server, self.username, self.password):
             field.setReadOnly(busy)
