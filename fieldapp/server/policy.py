@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from fieldapp.domain.clock_pauses import ClockPauseRefused, check_stored_pauses
 from fieldapp.domain.enums import Role
 
 REFERENCE = frozenset({"region", "matter_type", "squad", "staff_member", "routing_rule"})
@@ -85,8 +86,14 @@ def check_update(
     """Checks on the record itself, beyond the fields the role may change.
 
     An escalation is acknowledged by the person it was raised to, only, in their own name,
-    and once: the acknowledgement is the record that they were told.
+    and once: the acknowledgement is the record that they were told.  An assignment's clock
+    pauses keep the rules of domain.clock_pauses (readable, no overlap, one open at most).
     """
+    if entity == "assignment" and "clock_pauses" in data:
+        try:
+            check_stored_pauses(data["clock_pauses"])
+        except ClockPauseRefused as error:
+            raise Refused(f"clock pauses refused: {error.message}") from None
     if entity != "escalation":
         return
     if row.get("raised_to") != user_id:

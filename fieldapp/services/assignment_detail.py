@@ -29,6 +29,7 @@ from fieldapp.domain.enums import (
 from fieldapp.domain.legal_periods import days_left
 from fieldapp.domain.statutory_checks import TWO_OFFICER_MATTERS
 from fieldapp.services.asset_controls import PreviousControl, open_controls_in
+from fieldapp.services.clock_pauses import ClockView, clock_view
 from fieldapp.storage.casework import Assignment, Case, Party
 from fieldapp.storage.fieldwork import (
     AssetControl,
@@ -81,6 +82,8 @@ class Overview:
     result: str
     return_reason: str
     notes: str
+    # The deadline clock: `due_on` and `days_left` above count its pauses (clock_pauses).
+    clock: ClockView | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +260,8 @@ def _overview(connection: Connection, task: Any, names: dict[str, str], today: d
     officers = tuple(
         Person(i, names.get(i, i)) for i in (task["officer_id"], task["second_officer_id"]) if i
     )
-    due = task["due_on"]
+    clock = clock_view(task, today)
+    due = clock.due_on
     return Overview(
         id=task["id"],
         registration_no=task["registration_no"],
@@ -286,6 +290,7 @@ def _overview(connection: Connection, task: Any, names: dict[str, str], today: d
         result=task["result"],
         return_reason=task["return_reason"],
         notes=task["notes"],
+        clock=clock,
     )
 
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.domain.clock_pauses import PAUSING_ROLES, ClockPauseRefused, check_may_pause
 from fieldapp.domain.enums import ControlMeasure
 from fieldapp.notices.templates import default_library
 from fieldapp.services.assignment_detail import AssignmentNotFound, AssignmentPage, load_page
@@ -33,6 +34,8 @@ from fieldapp.ui.assignment_page_labels import days_left_text
 from fieldapp.ui.assignment_page_lists import ControlsTab, HistoryTab, NoticesTab, VisitsTab
 from fieldapp.ui.assignment_page_overview import OVERDUE_STYLE, OverviewTab
 from fieldapp.ui.background import report_unexpected
+from fieldapp.ui.clock_pause_dialog import ClockPauseDialog
+from fieldapp.ui.clock_pause_labels import explain_pause
 from fieldapp.ui.evidence_tab import EvidenceTab
 from fieldapp.ui.labels import matter_label, status_label
 from fieldapp.ui.notice_dialog import NoticeDialog
@@ -105,7 +108,11 @@ class AssignmentPageView(QWidget):
         self.notices.sig_issue.connect(self.issue_notice)
         self.notices.sig_serve.connect(self.record_service)
         self.evidence.sig_captured.connect(lambda _item: self.refresh())
+        self.overview.pauses.sig_pause.connect(self.pause_clock)
+        self.overview.pauses.sig_resume.connect(self.resume_clock)
         shortcuts = (
+            ("Ctrl+Shift+H", self.pause_clock),
+            ("Ctrl+Shift+R", self.resume_clock),
             ("Ctrl+Shift+V", self.record_visit),
             ("Ctrl+Shift+A", lambda: self.record_control(ControlMeasure.SEAL, None)),
             ("Ctrl+Shift+O", self.evidence.choose_files),
@@ -154,9 +161,17 @@ class AssignmentPageView(QWidget):
         if task.due_on is not None:
             due = self.tr("Due %1 — %2").replace("%1", task.due_on.isoformat())
             due = due.replace("%2", days_left_text(task.days_left))
+        elif task.clock is not None and task.clock.stopped_since is not None:
+            since = task.clock.stopped_since.isoformat()
+            due = self.tr("Deadline clock paused since %1").replace("%1", since)
         self.due.setText(due)
         self.due.setStyleSheet(OVERDUE_STYLE if late else "")
         self.overview.show_overview(task)
+        self.overview.pauses.show_clock(
+            task.clock,
+            actions=self._context.role in PAUSING_ROLES,
+            refusal=self._clock_refusal(),
+        )
         self.visits.show_visits(page.visits)
         self.controls.show_controls(page.controls, {c.id for c in page.open_controls})
         self.notices.show_notices(page.notices)
@@ -212,6 +227,42 @@ class AssignmentPageView(QWidget):
             now=self._now,
             measure=measure,
             previous_id=previous_id,
+            parent=self,
+        )
+        return self._show(dialog)
+
+    def _clock_refusal(self) -> str:
+        """Why the signed-in person may not change this task's clock; "" when they may."""
+        clock = self.page.overview.clock if self.page else None
+        if clock is None:
+            return ""
+        try:
+            check_may_pause(self._context.role, self._context.squad_code, clock.task)
+        except ClockPauseRefused as error:
+            return explain_pause(error)
+        return ""
+
+    def pause_clock(self) -> ClockPauseDialog | None:
+        return self._clock_dialog(resume=False)
+
+    def resume_clock(self) -> ClockPauseDialog | None:
+        return self._clock_dialog(resume=True)
+
+    def _clock_dialog(self, *, resume: bool) -> ClockPauseDialog | None:
+        buttons = self.overview.pauses
+        button = buttons.resume_button if resume else buttons.pause_button
+        # Enabled only for those who may change this task's clock, and only when it applies.
+        if self.page is None or not button.isEnabled():
+            return None
+        self.tabs.setCurrentWidget(self.overview)
+        dialog = ClockPauseDialog(
+            self._context.engine,
+            self._context.runner,
+            self.page,
+            role=self._context.role,
+            squad_code=self._context.squad_code,
+            today=self._today,
+            resume=resume,
             parent=self,
         )
         return self._show(dialog)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from fieldapp.services.assignment_detail import Overview
 from fieldapp.ui.assignment_page_labels import days_left_text, local_time
+from fieldapp.ui.clock_pause_panel import ClockPausePanel
 from fieldapp.ui.labels import join_names, matter_label, priority_label, status_label
 
 OVERDUE_STYLE = "color: #c62828; font-weight: bold;"
@@ -29,6 +30,10 @@ class OverviewTab(QScrollArea):
             value.setAccessibleName(title)
             self.values[key] = value
             self.form.addRow(f"{title}:", value)
+        # Below the due date it explains (rows: registration no., status, due on).
+        self.pauses = ClockPausePanel(body)
+        self.pauses.setAccessibleName(self.tr("Clock pauses"))
+        self.form.insertRow(3, f"{self.tr('Clock pauses')}:", self.pauses)
         self.setWidget(body)
 
     def _rows(self) -> list[tuple[str, str]]:
@@ -56,10 +61,32 @@ class OverviewTab(QScrollArea):
             ("notes", self.tr("Notes")),
         ]
 
-    def show_overview(self, task: Overview) -> None:
+    def due_text(self, task: Overview) -> str:
+        """The due date with the pauses counted, and what the pauses did to it."""
+        clock = task.clock
         due = ""
         if task.due_on is not None:
             due = f"{task.due_on.isoformat()}  ({days_left_text(task.days_left)})"
+        if clock is None or clock.due_unpaused is None or not clock.pauses:
+            return due
+        unpaused = clock.due_unpaused.isoformat()
+        if clock.stopped_since is not None:
+            days = sum(pause.days for pause in clock.pauses if pause.end is None)
+            return (
+                self.tr("clock paused since %1 (%2 day(s) so far); %3 without the pauses")
+                .replace("%1", clock.stopped_since.isoformat())
+                .replace("%2", str(days))
+                .replace("%3", unpaused)
+            )
+        note = (
+            self.tr("paused %1 day(s); %2 without the pauses")
+            .replace("%1", str(clock.paused_days))
+            .replace("%2", unpaused)
+        )
+        return f"{due} — {note}"
+
+    def show_overview(self, task: Overview) -> None:
+        due = self.due_text(task)
         late = task.days_left is not None and task.days_left < 0
         self.values["due_on"].setStyleSheet(OVERDUE_STYLE if late else "")
         position = ""
