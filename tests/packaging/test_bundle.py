@@ -3,6 +3,7 @@ run as a field laptop and a court server would run it: no Python, no checkout.""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -121,3 +122,36 @@ def test_a_laptop_signs_in_and_syncs_with_a_packaged_server(bundle: Path, tmp_pa
         synced = run(bundle, "--data-dir", laptop, "sync")
     assert "pushed" in synced
     assert "Traceback" not in server.log_tail()
+
+
+def test_the_window_opens_offscreen_on_a_demo_profile_and_exits_cleanly(
+    bundle: Path, tmp_path: Path
+) -> None:
+    """`fieldapp demo` in Chinese, offscreen: the window opens with its first list and the
+    start-up probe (fieldapp/ui/startup_probe.py) closes it; exit code 0, no error logged."""
+    probe = tmp_path / "startup.json"
+    home = tmp_path / "home"
+    said = run(
+        bundle,
+        "--data-dir",
+        str(tmp_path / "demo"),
+        "demo",
+        QT_QPA_PLATFORM="offscreen",
+        FIELDAPP_LANG="zh_CN",
+        FIELDAPP_STARTUP_PROBE=str(probe),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_STATE_HOME=str(home / "state"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
+    assert "central store: http://127.0.0.1:" in said
+    figures = json.loads(probe.read_text(encoding="utf-8"))
+    assert figures["process_start_source"] == "proc"
+    assert 0 < figures["process_start_to_window_s"] <= figures["window_shown_s"]
+    assert figures["process_start_to_window_s"] <= figures["first_list_s"]
+    logs = list((home / "state").rglob("fieldapp.log"))
+    assert logs, "the window writes its log in the platform's log folder"
+    logged = logs[0].read_text(encoding="utf-8")
+    # An unexpected error is logged (and shown in a dialog that does not stop the probe).
+    assert " ERROR " not in logged
+    assert " CRITICAL " not in logged
+    assert "Traceback" not in logged
