@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -146,6 +147,8 @@ class AssetControlDialog(RecordDialog):
         self.expiry = QLabel()
         self.expiry.setObjectName("expiryLine")
         self.expiry.setWordWrap(True)
+        # Beside its row label, not centred in the spare height the form gives it.
+        self.expiry.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.expiry.setAccessibleName(self.tr("Expiry and days left"))
         self.rule = RuleLine()
         self.rule.setAccessibleName(self.tr("What stops the record"))

@@ -117,6 +117,7 @@ class AssetWatchModel(QAbstractTableModel):
         self._sort_column = Column.DAYS_LEFT.value
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._headers = {column.value: str(text) for column, text in _HEADERS.items()}
+        self._squad_names: dict[str, str] = {}  # code -> name, as the squad records have it
 
     # --- contents ------------------------------------------------------------------------
 
@@ -125,6 +126,18 @@ class AssetWatchModel(QAbstractTableModel):
         self._rows = list(rows)
         self._sort_rows()
         self.endResetModel()
+
+    def set_squad_names(self, names: dict[str, str]) -> None:
+        """Show squads by name (第一外勤组), not by code; unknown codes stay as they are."""
+        if names == self._squad_names:
+            return
+        self._squad_names = dict(names)
+        if self._rows:
+            column = Column.SQUAD.value
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def squad_name(self, code: str) -> str:
+        return self._squad_names.get(code) or code
 
     def row_at(self, row: int) -> WatchedControl | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -201,7 +214,7 @@ class AssetWatchModel(QAbstractTableModel):
         if column == Column.TASK.value:
             return row.registration_no or "—"
         if column == Column.SQUAD.value:
-            return row.squad_code or "—"
+            return self.squad_name(row.squad_code) if row.squad_code else "—"
         if column == Column.RENEWALS.value:
             return str(row.renewals)
         return ""

@@ -26,6 +26,7 @@ from fieldapp.domain.errors import DomainError
 from fieldapp.services.asset_renewal import Renewal as RenewalResult
 from fieldapp.services.asset_renewal import RenewalPlan, check_renewal, renew
 from fieldapp.services.asset_watch import WatchedControl, squads_watched, watch_list
+from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.changes import OutboxSink
 from fieldapp.storage.types import utcnow
 from fieldapp.ui.asset_watch_model import (
@@ -129,7 +130,7 @@ class AssetWatchSection(QWidget):
             (Column.MEASURE, 70),
             (Column.CASE_NUMBER, 230),
             (Column.TASK, 130),
-            (Column.SQUAD, 60),
+            (Column.SQUAD, 170),  # by name: 第四外勤组（财产控制组）
             (Column.RENEWALS, 70),
         ):
             self.table.setColumnWidth(column.value, width)
@@ -162,19 +163,27 @@ class AssetWatchSection(QWidget):
         engine, today = self._context.engine, self._context.today()
         measure, squad = self.chosen_measure(), self.chosen_squad()
 
-        def work() -> tuple[list[WatchedControl], list[str]]:
+        def work() -> tuple[list[WatchedControl], list[str], dict[str, str]]:
             return (
                 watch_list(engine, today, measure=measure, squad_code=squad),
                 squads_watched(engine),
+                AssignmentViews(engine).squad_names(),
             )
 
         self._context.runner.submit(
             work, lambda result: self._loaded(generation, *result), self._load_failed
         )
 
-    def _loaded(self, generation: int, rows: list[WatchedControl], squads: list[str]) -> None:
+    def _loaded(
+        self,
+        generation: int,
+        rows: list[WatchedControl],
+        squads: list[str],
+        squad_names: dict[str, str],
+    ) -> None:
         if generation != self._generation:
             return
+        self.model.set_squad_names(squad_names)
         self._set_squads(squads)
         selected = self.selected_control()
         self.model.set_rows(rows)
@@ -195,15 +204,18 @@ class AssetWatchSection(QWidget):
         self._say(self.tr("The watch list could not be loaded: %1").replace("%1", str(error)))
 
     def _set_squads(self, squads: list[str]) -> None:
-        known = [self.squad_filter.itemData(i) for i in range(1, self.squad_filter.count())]
-        if known == squads:
+        known = [
+            (self.squad_filter.itemData(i), self.squad_filter.itemText(i))
+            for i in range(1, self.squad_filter.count())
+        ]
+        if known == [(code, self.model.squad_name(code)) for code in squads]:
             return
         chosen = self.chosen_squad()
         self.squad_filter.blockSignals(True)
         while self.squad_filter.count() > 1:
             self.squad_filter.removeItem(1)
         for code in squads:
-            self.squad_filter.addItem(code, code)
+            self.squad_filter.addItem(self.model.squad_name(code), code)
         if chosen is not None:
             index = self.squad_filter.findData(chosen)
             self.squad_filter.setCurrentIndex(max(index, 0))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QLabel,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -67,6 +68,17 @@ class _ListTab(QWidget):
         self.buttons.addStretch(1)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(4, 4, 4, 4)
+        # Said above an empty list, so that an empty tab is not mistaken for one still loading.
+        self.empty_note = QLabel(self)
+        self.empty_note.setObjectName("emptyNote")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.hide()
+
+    def _say_empty(self, empty: bool, text: str) -> None:
+        if self.layout_.indexOf(self.empty_note) < 0:
+            self.layout_.insertWidget(self.layout_.count() - 1, self.empty_note)
+        self.empty_note.setText(text if empty else "")
+        self.empty_note.setVisible(empty)
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)
@@ -125,6 +137,7 @@ class VisitsTab(_ListTab):
             item.setData(0, ID_ROLE, visit.id)
             self.list.addTopLevelItem(item)
         fit_columns(self.list)
+        self._say_empty(not visits, self.tr("No visit recorded for this task yet."))
 
 
 class ControlsTab(_ListTab):
@@ -185,6 +198,7 @@ class ControlsTab(_ListTab):
                     item.setForeground(column, LATE)
             self.list.addTopLevelItem(item)
         fit_columns(self.list)
+        self._say_empty(not controls, self.tr("No asset put under control by this task yet."))
         self._enable()
 
     def _selected(self) -> str | None:
@@ -251,6 +265,7 @@ class NoticesTab(_ListTab):
             self.list.addTopLevelItem(top)
         self.list.expandAll()
         fit_columns(self.list)
+        self._say_empty(not notices, self.tr("No notice issued for this task yet."))
         self._enable()
 
     def _enable(self) -> None:

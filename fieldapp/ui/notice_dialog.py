@@ -172,11 +172,14 @@ class NoticeDialog(QDialog):
         generation = self._generation
         engine, now = self._engine, self._now()
 
-        def work() -> tuple[list[PageBitmap], str | None, list[str], list[str]]:
+        def work() -> tuple[list[PageBitmap], str | None, list[str], list[str], list[str]]:
             rendered, number = preview(engine, draft, now=now)
-            missing = [str(field) for field in draft.missing]
+            # Labels only: the template's field names (ruling_no) mean nothing to an officer.
+            missing = [field.label for field in draft.missing]
+            editable = {spec.name for spec in draft.template.fields if spec.editable}
+            from_records = [field.label for field in draft.missing if field.name not in editable]
             glyphs = [str(glyph) for glyph in rendered.missing_glyphs]
-            return render_bitmaps(rendered.pdf), number, missing, glyphs
+            return render_bitmaps(rendered.pdf), number, missing, from_records, glyphs
 
         self.preview_button.setEnabled(False)
         self._runner.submit(
@@ -191,6 +194,7 @@ class NoticeDialog(QDialog):
         pages: list[PageBitmap],
         number: str | None,
         missing: list[str],
+        from_records: list[str],
         glyphs: list[str],
     ) -> None:
         self.preview_button.setEnabled(True)
@@ -205,11 +209,14 @@ class NoticeDialog(QDialog):
         else:
             self.number_label.setText(self.tr("Will be issued as %1").replace("%1", number))
             self.number_label.setStyleSheet("")
-        self.missing_label.setText(
-            self.tr("Required fields empty: %1").replace("%1", "、".join(missing))
-            if missing
-            else ""
-        )
+        text = self.tr("Required fields empty: %1").replace("%1", "、".join(missing))
+        if from_records:
+            # Not fields of this dialog: the officer would look for them here in vain.
+            text += "\n" + self.tr(
+                "Not entered here: %1 come from the task's records (asset control, visits). "
+                "Record them on the task first."
+            ).replace("%1", "、".join(from_records))
+        self.missing_label.setText(text if missing else "")
         self.glyph_label.setText(
             self.tr("The notice font cannot print: %1 (shown as 〓)").replace(
                 "%1", "; ".join(glyphs)

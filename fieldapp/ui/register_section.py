@@ -63,6 +63,9 @@ class RegisterSection(QWidget):
         self._check_timer.timeout.connect(self.check_now)
         self._fields: dict[str, QWidget] = {}
         self._problems: dict[str, QLabel] = {}
+        # Fields the user has edited since the form was last empty: only these say
+        # "Required." (an empty form is not all red); a Register attempt marks every field.
+        self._touched: set[str] = set()
         self._build()
         engine = context.engine
         # The gazetteer and the routing rules load once, off the GUI thread.
@@ -104,6 +107,7 @@ class RegisterSection(QWidget):
         self.sig_checked.emit(check)
 
     def register(self) -> None:
+        self._touched.update(self._fields)
         self.check_now()
         form, check = self.form, self.last_check
         if form is None or check is None or not check.ok:
@@ -128,6 +132,7 @@ class RegisterSection(QWidget):
                 widget.clear()
             elif isinstance(widget, QComboBox):
                 widget.setCurrentIndex(0)
+        self._touched.clear()  # after the clearing, which counts as editing
         self._fields["case_number"].setFocus()
 
     def _form_loaded(self, form: RegistrationForm) -> None:
@@ -174,12 +179,16 @@ class RegisterSection(QWidget):
     def _show_check(self, check: DraftCheck) -> None:
         for name, label in self._problems.items():
             problem = check.problem(name)
+            if problem is not None and problem.code == "empty" and name not in self._touched:
+                problem = None
             label.setText(problem_text(problem) if problem else "")
             label.setVisible(problem is not None)
         if check.case_number and not check.problem("case_number"):
             self.case_normal.setText(self.tr("✓ {number}").format(number=check.case_number))
+            self._form.setRowVisible(self.case_normal, True)
         else:
             self.case_normal.setText("")
+            self._form.setRowVisible(self.case_normal, False)  # no empty gap in the form
         if check.region_name:
             self.region_label.setText(
                 self.tr("Region: {name} ({code})").format(
@@ -298,6 +307,7 @@ class RegisterSection(QWidget):
         self.case_normal.setObjectName("caseNormal")
         self.case_normal.setStyleSheet(OK_STYLE)
         form.addRow("", self.case_normal)
+        self._form = form
         matter = QComboBox(self)
         matter.setObjectName("register_matter")
         matter.setAccessibleName(self.tr("Matter"))
@@ -415,6 +425,8 @@ class RegisterSection(QWidget):
         self._problems[name] = problem
 
     def _edited(self, *_args: object) -> None:
+        sender = self.sender()
+        self._touched.update(name for name, widget in self._fields.items() if widget is sender)
         self._check_timer.start()
 
 

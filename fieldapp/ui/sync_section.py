@@ -74,7 +74,13 @@ class SyncSection(QWidget):
             [self.tr("Record"), self.tr("Change"), self.tr("Reason"), self.tr("Made at")]
         )
         self._table_look(self.table)
+        # The reason is what the user reads: it gets the room, not the time column.
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.none_label = QLabel(self.tr("No rejected changes."), self)
+        self.none_label.setObjectName("noRejectedChanges")
+        self.none_label.hide()
         self.retry_button = QPushButton(self.tr("Send &again"), self)
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setAccessibleName(self.tr("Send the selected change again"))
@@ -111,6 +117,7 @@ class SyncSection(QWidget):
         layout.addWidget(self.runs, 1)
         layout.addWidget(rejected_title)
         layout.addWidget(explain)
+        layout.addWidget(self.none_label)
         layout.addWidget(self.table, 2)
         layout.addLayout(buttons)
         self._selection_changed()
@@ -149,6 +156,7 @@ class SyncSection(QWidget):
     def _show_rejected(self, changes: list[RejectedChange]) -> None:
         selected = self.selected()
         self.rejected = changes
+        self.none_label.setVisible(not changes)
         self.table.setRowCount(len(changes))
         for row, change in enumerate(changes):
             record = f"{self.entity_name(change.entity)} {change.label}"

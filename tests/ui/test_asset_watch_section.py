@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, insert, select
 
 from fieldapp.domain.enums import AssetKind, ControlMeasure, Role
 from fieldapp.services.registration import Actor
 from fieldapp.storage.fieldwork import AssetControl
+from fieldapp.storage.reference import Squad
+from fieldapp.storage.types import new_id
 from fieldapp.ui.asset_watch_model import (
     BACKGROUND_ROLE,
     BAND_COLOURS,
@@ -28,7 +30,7 @@ from fieldapp.ui.asset_watch_section import SECTION, AssetWatchSection
 from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.section_list import all_sections
 from fieldapp.ui.sections import WindowContext
-from tests.support.asset_world import add_case, add_control, add_task, empty_engine
+from tests.support.asset_world import CREATED, add_case, add_control, add_task, empty_engine
 from tests.support.notice_data import lease_locally
 
 TODAY = date(2026, 11, 27)
@@ -170,6 +172,31 @@ def test_filter_by_measure_and_squad(make_section, qtbot: QtBot) -> None:  # typ
     qtbot.waitUntil(lambda: len(loaded) == 2, timeout=TIMEOUT_MS)
     assert "存款" not in descriptions(section)
     assert len(descriptions(section)) == 5
+
+
+def test_squads_are_shown_by_name_where_the_laptop_knows_it(  # type: ignore[no-untyped-def]
+    make_section, world: World, qtbot: QtBot
+) -> None:
+    with world.engine.begin() as connection:
+        connection.execute(
+            insert(Squad).values(
+                id=new_id(), version=1, created_at=CREATED, updated_at=CREATED,
+                created_by=None, device_id="central", deleted=False,
+                code="S1", name="第一外勤组", member_ids=[], region_codes=[], matter_codes=[],
+            )
+        )  # fmt: skip
+    section = make_section()
+    names = [section.squad_filter.itemText(i) for i in range(1, section.squad_filter.count())]
+    assert names == ["第一外勤组", "S2"]  # S2 has no squad record here: its code stays
+    assert [section.squad_filter.itemData(i) for i in (1, 2)] == ["S1", "S2"]
+    assert set(column(section, Column.SQUAD)) == {"第一外勤组", "S2"}
+    # Filtering still goes by code.
+    loaded: list[bool] = []
+    section.sig_rows_loaded.connect(lambda: loaded.append(True))
+    section.squad_filter.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: bool(loaded), timeout=TIMEOUT_MS)
+    assert set(column(section, Column.SQUAD)) == {"第一外勤组"}
+    assert section.squad_filter.currentText() == "第一外勤组"
 
 
 def test_ctrl_r_drafts_the_renewal_and_opens_its_documents(  # type: ignore[no-untyped-def]

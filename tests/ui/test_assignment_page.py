@@ -100,6 +100,23 @@ def test_overview_shows_the_task_with_days_left(qtbot: QtBot, workspace: Workspa
     assert page.tabs.isEnabled()
 
 
+def test_empty_lists_say_so_and_the_note_goes_once_there_is_a_record(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    page = open_page(qtbot, workspace, "WQ-2026-000101")
+    notes = [tab.empty_note for tab in (page.visits, page.controls, page.notices)]
+    assert all(not note.isHidden() and note.text() for note in notes)
+    assert "No visit" in page.visits.empty_note.text()
+    dialog = visit_dialog(qtbot, page)
+    dialog.officers.set_checked([staff_id(workspace.engine, n) for n in ("张三", "李四")])
+    dialog.warrant_no.insert("（2026）黔01执搜1号")
+    dialog.outcome.setCurrentIndex(dialog.outcome.findData(VisitOutcome.DONE.value))
+    save_and_wait(qtbot, page, dialog)
+    assert page.visits.list.topLevelItemCount() == 1
+    assert page.visits.empty_note.isHidden()
+    assert not page.notices.empty_note.isHidden()  # still no notice
+
+
 def test_unknown_task_says_so(qtbot: QtBot, workspace: Workspace) -> None:
     page = open_page(qtbot, workspace, "WQ-2026-000001")
     with (

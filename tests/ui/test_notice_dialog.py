@@ -63,7 +63,30 @@ def test_a_missing_field_disables_issue_and_says_which(qtbot: QtBot, tmp_path: P
     dialog.show()
     qtbot.waitUntil(lambda: bool(dialog.missing_label.text()), timeout=TIMEOUT_MS)
     assert not dialog.issue_button.isEnabled()
-    assert "起拍价" in dialog.missing_label.text()
+    text = dialog.missing_label.text()
+    assert "起拍价" in text
+    assert "(starting_price)" not in text  # the label, not the template's field name
+    assert "Not entered here" not in text  # every missing field is typed in this dialog
+    dialog.close()
+
+
+def test_fields_that_come_from_records_are_named_as_such(qtbot: QtBot, tmp_path: Path) -> None:
+    engine = demo_engine(tmp_path)
+    picks = pick_tasks(engine)
+    lease_locally(engine, picks.case_numbers)
+    # A service task has no asset control: the property's name cannot be typed here.
+    draft = prepare(engine, "assistance_notice", assignment_id=picks.service)
+    editable = {spec.name for spec in draft.template.fields if spec.editable}
+    from_records = [f for f in draft.missing if f.name not in editable]
+    assert from_records
+    dialog = NoticeDialog(engine, draft, ACTOR, now=lambda: NOW)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.missing_label.text()), timeout=TIMEOUT_MS)
+    required, _, said = dialog.missing_label.text().partition("Not entered here")
+    assert said
+    assert all(f.label in said for f in from_records)
+    assert not any(f"({f.name})" in required + said for f in draft.missing)
     dialog.close()
 
 

@@ -106,6 +106,7 @@ def test_checks_as_typed_then_register(qtbot: QtBot, workspace: Workspace) -> No
     section.check_now()
     assert not section.problem_label("case_number").isVisible()
     assert "（2026）黔01执12号" in section.case_normal.text()
+    assert section.case_normal.isVisible()
     assert section.problem_label("address").isVisible()
     type_into(qtbot, section, "address", "贵阳市南明区花果园1号")
     section.check_now()
@@ -118,6 +119,28 @@ def test_checks_as_typed_then_register(qtbot: QtBot, workspace: Workspace) -> No
     assert "WQ-2026-000001" in section.message.text()
     assert assignments(workspace) == 1
     assert section.values()["case_number"] == ""  # cleared for the next request
+    section.check_now()
+    # The cleared form is not all red: "Required." waits for an edit or a Register.
+    assert not any(section.problem_label(name).isVisible() for name in ("case_number", "address"))
+
+
+def test_required_is_said_once_a_field_is_edited_or_register_is_pressed(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    _holder, section = make(qtbot, workspace)
+    qtbot.waitUntil(lambda: section.last_check is not None, timeout=LOAD_TIMEOUT_MS)
+    names = ("case_number", "matter", "party_name", "address")
+    assert not any(section.problem_label(name).isVisible() for name in names)
+    assert not section.case_normal.isVisible()  # no blank line under an empty case number
+    type_into(qtbot, section, "party_name", "王五")
+    type_into(qtbot, section, "party_name", "")  # edited, then emptied again
+    section.check_now()
+    assert section.problem_label("party_name").isVisible()
+    assert section.problem_label("party_name").text() == "Required."
+    assert not section.problem_label("address").isVisible()
+    section.register()
+    assert all(section.problem_label(name).isVisible() for name in names)
+    assert assignments(workspace) == 0
 
 
 def test_a_form_with_problems_is_not_registered(qtbot: QtBot, workspace: Workspace) -> None:

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QHeaderView, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldapp.services.assignment_views import AssignmentViews
@@ -157,6 +157,11 @@ def test_a_rejected_change_is_sent_again_then_given_up_in_the_sync_section(
     qtbot.waitUntil(lambda: section.table.rowCount() == 1, timeout=TIMEOUT_MS)
     assert "may not change due_on" in section.table.item(0, 2).text()
     assert section.table.item(0, 1).text() == "changed: due_on"
+    assert section.none_label.isHidden()  # a rejected change: no "none" note
+    # The reason gets the room to be read, not the last (time) column.
+    header = section.table.horizontalHeader()
+    assert header.sectionResizeMode(2) == QHeaderView.ResizeMode.Stretch
+    assert not header.stretchLastSection()
     assert not section.retry_button.isEnabled()  # nothing selected yet
 
     section.table.setFocus()
@@ -182,6 +187,7 @@ def test_a_rejected_change_is_sent_again_then_given_up_in_the_sync_section(
     box.button(QMessageBox.StandardButton.Discard).click()
     qtbot.waitUntil(lambda: section.table.rowCount() == 0 and not section.busy, timeout=TIMEOUT_MS)
     assert section.message.text().startswith("Given up")
+    assert not section.none_label.isHidden()  # nothing left: the list says so
     assert officer.row("assignment", task_id)["due_on"] == due  # type: ignore[index]
     assert outbox_counts(officer.engine).rejected == 0
     window.close()
