@@ -6,16 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.cli import backup, central, escalation, supervision
-from fieldapp.domain.clock import court_date
-from fieldapp.services.assignment_views import AssignmentViews
-from fieldapp.services.changes import OutboxSink
-from fieldapp.services.request_import import ImportReport, import_request_file, region_lookup
-from fieldapp.services.requests_csv import UnusableFile
-from fieldapp.services.workspace import open_workspace
-from fieldapp.storage.types import utcnow
+
+if TYPE_CHECKING:  # the services load at run time only: `fieldapp --help` stays quick
+    from fieldapp.services.request_import import ImportReport
 
 EXIT_UNUSABLE_FILE = 2
 
@@ -49,6 +45,12 @@ def add_commands(commands: Any) -> None:
 
 
 def import_requests(args: argparse.Namespace) -> int:
+    from fieldapp.services.changes import OutboxSink
+    from fieldapp.services.request_import import import_request_file, region_lookup
+    from fieldapp.services.requests_csv import UnusableFile
+    from fieldapp.services.workspace import open_workspace
+    from fieldapp.storage.types import utcnow
+
     workspace = open_workspace(args.data_dir)
     try:
         report = import_request_file(
@@ -105,6 +107,11 @@ def _report_json(report: ImportReport) -> dict[str, Any]:
 
 
 def list_assignments(args: argparse.Namespace) -> int:
+    from fieldapp.domain.clock import court_date
+    from fieldapp.services.assignment_views import AssignmentViews
+    from fieldapp.services.workspace import open_workspace
+    from fieldapp.storage.types import utcnow
+
     workspace = open_workspace(args.data_dir)
     try:
         rows = AssignmentViews(workspace.engine).assignments()
@@ -143,6 +150,8 @@ def list_assignments(args: argparse.Namespace) -> int:
 def seed_demo(args: argparse.Namespace) -> int:
     from fieldapp.services.demo_seed import is_seeded
     from fieldapp.services.demo_seed import seed_demo as seed
+    from fieldapp.services.workspace import open_workspace
+    from fieldapp.storage.types import utcnow
 
     workspace = open_workspace(args.data_dir)
     try:

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from fieldapp.domain.clock import court_date
 from fieldapp.domain.errors import DomainError
-from fieldapp.services.changes import OutboxSink
-from fieldapp.services.reinspection import (
-    DEFAULT_INTERVAL_MONTHS,
-    PlannedReinspection,
-    ReinspectionRun,
-    check_interval,
-    run_reinspections,
-)
-from fieldapp.services.request_import import region_lookup
-from fieldapp.services.work_calendar import ChinaCalendar
-from fieldapp.services.workspace import open_workspace
-from fieldapp.storage.types import utcnow
+from fieldapp.domain.reinspection import DEFAULT_INTERVAL_MONTHS, check_interval
+
+if TYPE_CHECKING:  # the services load at run time only: `fieldapp --help` stays quick
+    from fieldapp.services.reinspection import PlannedReinspection, ReinspectionRun
 
 
 def _interval(text: str) -> int:
@@ -54,6 +45,14 @@ def add_admin_commands(sub: Any) -> None:
 
 
 def reinspect_cases(args: argparse.Namespace) -> int:
+    from fieldapp.domain.clock import court_date
+    from fieldapp.services.changes import OutboxSink
+    from fieldapp.services.reinspection import run_reinspections
+    from fieldapp.services.request_import import region_lookup
+    from fieldapp.services.work_calendar import ChinaCalendar
+    from fieldapp.services.workspace import open_workspace
+    from fieldapp.storage.types import utcnow
+
     now = utcnow()
     workspace = open_workspace(args.data_dir)
     try:

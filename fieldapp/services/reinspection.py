@@ -22,7 +22,10 @@ from sqlalchemy import Connection, Engine, select
 from fieldapp.domain.clock import court_date
 from fieldapp.domain.deadlines import WorkCalendar, add_months, due_date
 from fieldapp.domain.enums import AssetKind, Matter, PartyKind, PartyRole, Priority
-from fieldapp.domain.errors import DomainError
+from fieldapp.domain.reinspection import (
+    DEFAULT_INTERVAL_MONTHS,
+    check_interval,
+)
 from fieldapp.services.asset_watch import WatchedControl, active_controls
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.notices_fields import MEASURE_NAMES
@@ -31,8 +34,6 @@ from fieldapp.services.request_rows import FieldRequest
 from fieldapp.storage.casework import Case, Party
 from fieldapp.storage.engine import writing
 
-DEFAULT_INTERVAL_MONTHS = 6
-MAX_INTERVAL_MONTHS = 60
 REQUESTED_BY = "终本案件定期复查"
 # Where an officer can go and look: the physical assets first, the accounts last.
 _VISIT_ORDER = (
@@ -44,10 +45,6 @@ _VISIT_ORDER = (
     AssetKind.BANK_DEPOSIT,
 )
 _NOTES_LIMIT = 2000
-
-
-class InvalidInterval(DomainError):
-    base_code = "invalid_reinspection_interval"
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +92,6 @@ class ReinspectionRun:
     existing: tuple[PlannedReinspection, ...]
     """This period's task was registered before: nothing new."""
     skipped: tuple[Skipped, ...]
-
-
-def check_interval(months: object) -> int:
-    if isinstance(months, bool) or not isinstance(months, int):
-        raise InvalidInterval(f"the interval must be a whole number of months, not {months!r}")
-    if not 1 <= months <= MAX_INTERVAL_MONTHS:
-        raise InvalidInterval(
-            f"the interval must be between 1 and {MAX_INTERVAL_MONTHS} months, not {months}"
-        )
-    return months
 
 
 def current_period(closed_on: date, today: date, months: int) -> tuple[int, date] | None:

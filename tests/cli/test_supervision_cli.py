@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from fieldapp.cli import supervision
 from fieldapp.cli.main import main
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.workspace import open_workspace
+from fieldapp.storage import types as storage_types
 from tests.support.asset_world import add_case, add_control, add_routing
 
 NOW = datetime(2026, 11, 27, 2, 30, tzinfo=UTC)
@@ -20,7 +20,8 @@ NOW = datetime(2026, 11, 27, 2, 30, tzinfo=UTC)
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setattr(supervision, "utcnow", lambda: NOW)
+    # The command reads the clock through the module it imports it from, when it runs.
+    monkeypatch.setattr(storage_types, "utcnow", lambda: NOW)
     folder = tmp_path / "data"
     workspace = open_workspace(folder)
     try:
