@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QCollator,
     QCoreApplication,
     QLocale,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -67,6 +68,11 @@ OVERDUE_BACKGROUND = QColor("#fdecea")
 _STATUS_ORDER = {status: position for position, status in enumerate(AssignmentStatus)}
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+# Dragged tasks travel as their ids, one per line (an officer list takes them).
+TASK_IDS_MIME = "application/x-fieldapp-assignment-ids"
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+)
 SortKey = Callable[[AssignmentRow], Any]
 
 
@@ -168,6 +174,18 @@ class AssignmentTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return QCoreApplication.translate("AssignmentTableModel", str(_HEADERS[Column(section)]))
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
+
+    def mimeTypes(self) -> list[str]:
+        return [TASK_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        data.setData(TASK_IDS_MIME, "\n".join(self._shown[row].id for row in rows).encode())
+        return data
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.beginResetModel()

@@ -25,14 +25,20 @@ from sqlalchemy import Engine
 
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.registration import Actor
+from fieldapp.ui.about_dialog import install_about
+from fieldapp.ui.assign_actions import install_queue_tools
+from fieldapp.ui.assignment_page_dock import install_assignment_page
 from fieldapp.ui.background import BackgroundRunner
+from fieldapp.ui.escalation_badge import install_escalation_badge
 from fieldapp.ui.notice_actions import NoticeActions
 from fieldapp.ui.queue_view import QueueView, court_today
 from fieldapp.ui.sections import Section, WindowContext
+from fieldapp.ui.sign_in_session import Session
 
 # What issuing notices needs: the database, who issues, where PDFs are kept.
 NoticeContext = tuple[Engine, Actor, Path]
 
+NAVIGATION_WIDTH = 180
 OVERDUE_STYLE = "color: #c62828; font-weight: bold;"
 
 
@@ -48,6 +54,7 @@ class MainWindow(QMainWindow):
         notices: NoticeContext | None = None,
         context: Callable[[BackgroundRunner], WindowContext] | None = None,
         sections: Sequence[Section] = (),
+        session: Session | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,24 +64,47 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self.queue = QueueView(views, self.runner, today, self)
         self.context = context(self.runner) if context else None
+        # The assignment page beside the current section; open_assignment shows it there.
+        self.assignment_dock = (
+            install_assignment_page(self, self.context, self.queue) if self.context else None
+        )
+        if self.assignment_dock is not None:
+            self.context = self.assignment_dock.context
+        if self.context is not None:
+            # What the role may do in the queue: assign (lead), a squad filter (supervisor).
+            install_queue_tools(self.queue, self.context)
         self.sections = [
             s for s in sections if self.context is not None and s.visible_to(self.context.role)
         ]
         self._made: dict[str, QWidget] = {}
+        # The task counts each listing section last reported, for the status bar.
+        self._counts: dict[QWidget, tuple[int, int, int]] = {}
         self._make_centre()
+        # The number of unacknowledged escalations beside their section's name.
+        install_escalation_badge(self.navigation, self.context)
         self.notices = (
             NoticeActions(self, *notices, selected=self.queue.selected_rows) if notices else None
         )
         self._make_actions()
         self._make_menus()
         self._make_status_bar()
-        self.queue.sig_counts_changed.connect(self._show_counts)
+        self._follow_counts(self.queue)
         self.queue.sig_busy_changed.connect(self._show_busy)
+        # Signed in: lock, sign out, settings, and sync with its status (sign_in_session.py).
+        self.session = session
+        if session is not None:
+            session.install(self, self.runner)
+            if session.sync is not None:
+                session.sync.sig_synced.connect(self._synced)
+        # Help, the last menu: About Fieldapp (about_dialog.py).
+        self.action_about = install_about(self, self.context.engine if self.context else None)
         self.resize(1280, 800)
 
     def refresh(self) -> None:
         """Reload the queue and every section made so far."""
         self.queue.refresh()
+        if self.assignment_dock is not None:
+            self.assignment_dock.refresh()
         for widget in self._made.values():
             refresh = getattr(widget, "refresh", None)
             if callable(refresh):
@@ -93,6 +123,7 @@ class MainWindow(QMainWindow):
             widget = section.make(self.context, self.stack)
             widget.setObjectName(f"section_{key}")
             self._made[key] = widget
+            self._follow_counts(widget)
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
         self.navigation.setCurrentRow(1 + self.sections.index(section))
@@ -113,8 +144,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(section.title())
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             self.navigation.addItem(item)
-        self.navigation.setMaximumWidth(200)
         self.navigation.currentRowChanged.connect(self._navigate)
+        self.stack.currentChanged.connect(self._show_current_counts)
         if not self.sections:
             self.navigation.hide()
             self.setCentralWidget(self.stack)
@@ -122,7 +153,11 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(self)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
+        # The navigation keeps its width as the window grows; the section takes the rest.
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
+        splitter.setSizes([NAVIGATION_WIDTH, max(1, self.width() - NAVIGATION_WIDTH)])
         self.setCentralWidget(splitter)
 
     def _navigate(self, row: int) -> None:
@@ -133,10 +168,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.queue.shutdown()
+        if self.assignment_dock is not None:
+            self.assignment_dock.shutdown()
         for widget in self._made.values():
             shutdown = getattr(widget, "shutdown", None)
             if callable(shutdown):
                 shutdown()
+        if self.session is not None:
+            self.session.shutdown()
         # Database reads are short; waiting for them keeps no thread running past the window.
         self.runner.shutdown()
         super().closeEvent(event)
@@ -150,7 +189,7 @@ class MainWindow(QMainWindow):
         self.action_find = QAction(self.tr("&Find…"), self)
         self.action_find.setShortcut(QKeySequence("Ctrl+F"))
         self.action_find.setStatusTip(self.tr("Search the list"))
-        self.action_find.triggered.connect(self.queue.focus_search)
+        self.action_find.triggered.connect(self._find)
 
         # Ctrl+1 … Ctrl+9 go to the sections in the order the navigation lists them.
         self.section_actions: list[QAction] = []
@@ -202,6 +241,34 @@ class MainWindow(QMainWindow):
         status.addWidget(self.overdue_label)
         status.addPermanentWidget(self.busy_label)
 
+    def _find(self) -> None:
+        """Ctrl+F: the search field of the section on screen, if it has one."""
+        focus_search = getattr(self.stack.currentWidget(), "focus_search", None)
+        if callable(focus_search):
+            focus_search()
+
+    def _follow_counts(self, widget: QWidget) -> None:
+        """Sections that list tasks say how many (``sig_counts_changed``); the status bar shows
+        those of the section on screen."""
+        signal = getattr(widget, "sig_counts_changed", None)
+        if signal is None:
+            return
+        signal.connect(lambda *counts, w=widget: self._counts_of(w, counts))
+
+    def _counts_of(self, widget: QWidget, counts: tuple[int, int, int]) -> None:
+        self._counts[widget] = counts
+        if self.stack.currentWidget() is widget:
+            self._show_counts(*counts)
+
+    def _show_current_counts(self) -> None:
+        current = self.stack.currentWidget()
+        counts = self._counts.get(current) if current is not None else None
+        if counts is None:
+            self.count_label.clear()
+            self.overdue_label.hide()
+        else:
+            self._show_counts(*counts)
+
     def _show_counts(self, shown: int, total: int, overdue: int) -> None:
         if shown == total:
             text = self.tr("{total} tasks").format(total=total)
@@ -212,6 +279,9 @@ class MainWindow(QMainWindow):
             self.tr("{count} overdue").format(count=overdue) if overdue else ""
         )
         self.overdue_label.setVisible(bool(overdue))
+
+    def _synced(self, _report: object) -> None:
+        self.refresh()
 
     def _show_busy(self, busy: bool) -> None:
         self.busy_label.setVisible(busy)

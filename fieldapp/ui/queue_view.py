@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -128,6 +129,22 @@ class QueueView(QWidget):
 
     def shutdown(self) -> None:
         self._search_timer.stop()
+
+    def add_side_panel(self, widget: QWidget, width: int = 240) -> None:
+        """Dock ``widget`` to the right of the task table (the lead's officer list)."""
+        self._splitter.addWidget(widget)
+        self._splitter.setStretchFactor(self._splitter.count() - 1, 0)
+        # As in _lay_out: the tree 300, the table the rest; the panel its width.
+        self._splitter.setSizes([300, *([1000] * (self._splitter.count() - 2)), width])
+
+    def add_tool(self, widget: QWidget) -> None:
+        """Put ``widget`` in the row of the search field (a filter, a button)."""
+        self._tools.addWidget(widget)
+
+    def enable_task_drag(self) -> None:
+        """Selected tasks may be dragged out of the table (onto an officer)."""
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
 
     @Slot(str)
     def _search_edited(self, _text: str) -> None:
@@ -278,7 +295,10 @@ class QueueView(QWidget):
         column.setContentsMargins(8, 4, 4, 0)
         column.setSpacing(6)
         column.addWidget(self.heading)
-        column.addWidget(self.search)
+        self._tools = QHBoxLayout()
+        self._tools.setContentsMargins(0, 0, 0, 0)
+        self._tools.addWidget(self.search, 1)
+        column.addLayout(self._tools)
         column.addWidget(self.table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("queueSplitter")
@@ -288,6 +308,7 @@ class QueueView(QWidget):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 1000])
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
@@ -37,6 +38,8 @@ class WindowContext:
     runner: BackgroundRunner
     today: Callable[[], date]
     open_assignment: Callable[[str], None] = field(default=lambda _assignment_id: None)
+    # The window's sync (fieldapp.ui.sync_controller.SyncController) when signed in, else None.
+    sync: Any = None
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -21,6 +21,7 @@ from fieldapp.ui import user_log
 from fieldapp.ui.fonts import has_chinese, use_cjk_font_if_needed
 from fieldapp.ui.i18n import chosen_locale
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.settings_values import SettingsStore
 
 
 @pytest.fixture
@@ -101,7 +102,10 @@ def test_run_gui_opens_the_window_and_returns_when_it_closes(
     safety.timeout.connect(qapp.quit)
     safety.start(20_000)
     try:
-        assert app_module.run_gui(workspace, ["fieldapp"]) == 0
+        settings = SettingsStore(
+            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        )
+        assert app_module.run_gui(workspace, ["fieldapp"], signed_in=True, settings=settings) == 0
     finally:
         safety.stop()
         for handler in list(logging.getLogger("fieldapp").handlers):

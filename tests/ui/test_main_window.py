@@ -166,7 +166,7 @@ def test_find_action_focuses_the_search(qtbot: QtBot, open_window: OpenWindow) -
 def test_menus_and_shortcuts(open_window: OpenWindow) -> None:
     window = open_window()
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Edit", "&View"]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
     assert window.action_quit.shortcut().toString() == "Ctrl+Q"
     assert window.action_refresh.shortcut().toString() == "F5"
 
@@ -210,6 +210,7 @@ def test_window_in_chinese(chinese: None, open_window: OpenWindow) -> None:
         "文件(&F)",
         "编辑(&E)",
         "视图(&V)",
+        "帮助(&H)",
     ]
     model = window.queue.group_model
     assert model.index_of(ALL).data() == "全部任务"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -44,7 +45,9 @@ SECTIONS = [
 ]
 
 
-def open_window(qtbot: QtBot, workspace: Workspace, role: Role) -> MainWindow:
+def open_window(
+    qtbot: QtBot, workspace: Workspace, role: Role, sections: list[Section] = SECTIONS
+) -> MainWindow:
     def context(runner: BackgroundRunner) -> WindowContext:
         return WindowContext(
             engine=workspace.engine,
@@ -58,7 +61,7 @@ def open_window(qtbot: QtBot, workspace: Workspace, role: Role) -> MainWindow:
         )
 
     window = MainWindow(
-        AssignmentViews(workspace.engine), today=lambda: TODAY, context=context, sections=SECTIONS
+        AssignmentViews(workspace.engine), today=lambda: TODAY, context=context, sections=sections
     )
     qtbot.addWidget(window)
     return window
@@ -101,3 +104,53 @@ def test_without_sections_there_is_no_navigation(qtbot: QtBot, workspace: Worksp
     qtbot.addWidget(window)
     assert window.navigation.isHidden()
     assert window.centralWidget() is window.stack
+
+
+class Counting(QLabel):
+    """A listing section: it reports its counts and has a search field."""
+
+    sig_counts_changed = Signal(int, int, int)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("counting", parent)
+        self.searched = 0
+
+    def focus_search(self) -> None:
+        self.searched += 1
+
+
+COUNTING = [
+    Section("counting", lambda: "Counting", frozenset({Role.LEAD}), lambda _c, p: Counting(p)),
+    Section("quiet", lambda: "Quiet", frozenset({Role.LEAD}), probe),
+]
+
+
+def test_the_status_bar_counts_and_ctrl_f_follow_the_section_on_screen(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    window = open_window(qtbot, workspace, Role.LEAD, sections=COUNTING)
+    window.show()
+    counting = window.show_section("counting")
+    assert isinstance(counting, Counting)
+    counting.sig_counts_changed.emit(3, 10, 2)
+    assert window.count_label.text() == "3 of 10 tasks shown"
+    assert window.overdue_label.text() == "2 overdue"
+    window.action_find.trigger()
+    assert counting.searched == 1
+    window.show_section("quiet")
+    assert window.count_label.text() == ""
+    assert window.overdue_label.isHidden()
+    window.action_find.trigger()  # nothing to search here: nothing happens
+    counting.sig_counts_changed.emit(4, 4, 0)  # reported while off screen: kept for later
+    assert window.count_label.text() == ""
+    window.show_section("counting")
+    assert window.count_label.text() == "4 tasks"
+
+
+def test_the_navigation_keeps_a_sensible_width(qtbot: QtBot, workspace: Workspace) -> None:
+    window = open_window(qtbot, workspace, Role.LEAD)
+    window.resize(1400, 850)
+    window.show()
+    qtbot.waitExposed(window)
+    assert 120 <= window.navigation.width() <= 260
+    assert window.stack.width() >= 1400 - 300
