@@ -7,11 +7,15 @@ from typing import Any
 
 from fieldapp.domain.clock_pauses import ClockPauseRefused, check_stored_pauses
 from fieldapp.domain.enums import Role
-
-REFERENCE = frozenset({"region", "matter_type", "squad", "staff_member", "routing_rule"})
-APPEND_ONLY = frozenset(
-    {"visit_attempt", "evidence_item", "asset_control", "notice", "service_record"}
+from fieldapp.domain.record_rights import (
+    FIELD_RECORD_KINDS,
+    REFERENCE_KINDS,
+    insert_refusal,
+    refusal_message,
 )
+
+REFERENCE = REFERENCE_KINDS
+APPEND_ONLY = FIELD_RECORD_KINDS
 # Entities that hang off an assignment and share its squad's scope.
 BY_ASSIGNMENT = APPEND_ONLY | {"conflict", "escalation"}
 
@@ -46,14 +50,10 @@ class Refused(Exception):
 
 
 def check_can_insert(role: Role, entity: str) -> None:
-    if role is Role.SUPERVISOR:
-        raise Refused("supervisors read; they do not change records")
-    if entity in REFERENCE and role is not Role.ADMIN:
-        raise Refused(f"only an admin may add {entity.replace('_', ' ')} records")
-    if entity in ("case", "party", "assignment") and role not in (Role.REGISTRAR, Role.ADMIN):
-        raise Refused(f"only a registrar registers {entity} records")
-    if entity in ("conflict", "escalation"):
-        raise Refused(f"{entity} records are raised by the central store, not by laptops")
+    # The rule is the domain's, so the laptop disables what would be refused here.
+    refusal = insert_refusal(role, entity)
+    if refusal is not None:
+        raise Refused(refusal_message(refusal, entity))
 
 
 def editable_fields(role: Role, entity: str) -> frozenset[str]:

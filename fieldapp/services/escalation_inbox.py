@@ -33,6 +33,12 @@ from fieldapp.domain.escalation_plan import (
     plan_all,
 )
 from fieldapp.services.escalation_facts import load_facts, squad_leads
+from fieldapp.services.escalation_reasons import (
+    ReasonFacts,
+    asset_reasons,
+    reason_facts,
+    task_reasons,
+)
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.fieldwork import AssetControl
 from fieldapp.storage.oversight import Escalation
@@ -54,6 +60,8 @@ class EscalationView:
     raised_at: datetime | None
     raised_to: str | None
     acknowledged_at: datetime | None
+    # The structured facts the reason was worded from, for a window in another language.
+    facts: ReasonFacts | None = None
 
     @property
     def provisional(self) -> bool:
@@ -184,6 +192,11 @@ def inbox(
             p.item_id for p in planned if p.kind == "asset"
         }
         task_labels, asset_labels = _labels(connection, task_ids, asset_ids)
+        task_facts = task_reasons(connection, task_ids, calendar)
+        asset_facts = asset_reasons(connection, asset_ids)
+
+    def facts(key: Key) -> ReasonFacts | None:
+        return reason_facts(key, today, rules, task_facts, asset_facts)
 
     def label(kind: str, item_id: str) -> str:
         labels = task_labels if kind == "assignment" else asset_labels
@@ -200,6 +213,7 @@ def inbox(
             row[5],
             row[6],
             row[7],
+            facts(key),
         )
         for key, row in mine
     ]
@@ -214,6 +228,7 @@ def inbox(
             None,
             item.raised_to,
             None,
+            facts(item.key),
         )
         for item in planned
     )

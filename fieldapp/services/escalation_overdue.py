@@ -13,7 +13,7 @@ from fieldapp.domain.enums import Matter
 from fieldapp.domain.escalation import escalation_level
 from fieldapp.domain.escalation_plan import EscalationRules
 from fieldapp.services.escalation_facts import load_tasks
-from fieldapp.storage.reference import StaffMember
+from fieldapp.storage.reference import Squad, StaffMember
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +26,7 @@ class OverdueTask:
     due_on: date  # with the pauses counted
     days_overdue: int
     level: int | None
+    squad_name: str = ""  # the squad's name (第一外勤组); its code when the laptop lacks it
 
 
 def overdue_tasks(
@@ -41,6 +42,12 @@ def overdue_tasks(
     with engine.connect() as connection:
         tasks, _ = load_tasks(connection, today, rules)
         names = dict(connection.execute(select(StaffMember.id, StaffMember.display_name)).all())
+        squads = {
+            code: name
+            for code, name in connection.execute(
+                select(Squad.code, Squad.name).where(Squad.deleted.is_(False))
+            )
+        }
     rows: list[OverdueTask] = []
     for task in tasks:
         if squad_code is not None and task.squad_code != squad_code:
@@ -63,6 +70,7 @@ def overdue_tasks(
                 due_on,
                 (today - due_on).days,
                 escalation_level(due_on, today, status=task.status, table=rules.levels),
+                (squads.get(task.squad_code) or task.squad_code) if task.squad_code else "",
             )
         )
     rows.sort(key=lambda row: (-row.days_overdue, row.registration_no))

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import qVersion
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from fieldapp import __version__
 from fieldapp.storage.migrate import current_revision, head_revision
+from fieldapp.storage.reference import Squad
 from fieldapp.sync.enrolment import load_enrolment
 from fieldapp.ui.user_log import log_folder
 
@@ -29,6 +30,7 @@ class SignedIn:
     squad_code: str | None
     server_url: str
     device_id: str
+    squad_name: str | None = None  # from the squad records (第一外勤组); None: not known here
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,7 @@ def gather_details(engine: Engine | None, logs: Path | None = None) -> AboutDeta
             with engine.connect() as connection:
                 revision = current_revision(connection)
             enrolment = load_enrolment(engine)
+            squad_name = _squad_name(engine, enrolment.squad_code if enrolment else None)
         except SQLAlchemyError as problem:
             error = str(problem.__cause__ or problem).splitlines()[0][:300]
         else:
@@ -80,6 +83,7 @@ def gather_details(engine: Engine | None, logs: Path | None = None) -> AboutDeta
                     squad_code=enrolment.squad_code,
                     server_url=enrolment.server_url,
                     device_id=enrolment.device_id,
+                    squad_name=squad_name,
                 )
     return AboutDetails(
         version=__version__,
@@ -96,6 +100,17 @@ def gather_details(engine: Engine | None, logs: Path | None = None) -> AboutDeta
         system=platform.platform(),
         frozen=bool(getattr(sys, "frozen", False)),
     )
+
+
+def _squad_name(engine: Engine, code: str | None) -> str | None:
+    """The squad's name from the squad records the laptop holds (pulled from the store)."""
+    if not code:
+        return None
+    with engine.connect() as connection:
+        name = connection.execute(
+            select(Squad.name).where(Squad.code == code, Squad.deleted.is_(False))
+        ).scalar()
+    return (name.strip() or None) if isinstance(name, str) else None
 
 
 def _database_file(engine: Engine | None) -> Path | None:

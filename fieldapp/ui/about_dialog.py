@@ -116,7 +116,9 @@ class AboutDialog(QDialog):
                 else who.username
             )
             role = self._role_text(who.role)
-            if who.squad_code:
+            if who.squad_name:
+                role = self.tr("{role}, {squad_name}").format(role=role, squad_name=who.squad_name)
+            elif who.squad_code:
                 role = self.tr("{role}, squad {squad}").format(role=role, squad=who.squad_code)
             rows += [
                 (self.tr("Signed in"), f"{name} — {role}"),

@@ -39,6 +39,7 @@ from fieldapp.ui.clock_pause_labels import explain_pause
 from fieldapp.ui.evidence_tab import EvidenceTab
 from fieldapp.ui.labels import matter_label, status_label
 from fieldapp.ui.notice_dialog import NoticeDialog
+from fieldapp.ui.record_rights_labels import creation_refusal
 from fieldapp.ui.sections import WindowContext
 from fieldapp.ui.service_dialog import ServiceDialog
 from fieldapp.ui.visit_dialog import VisitDialog
@@ -120,6 +121,19 @@ class AssignmentPageView(QWidget):
         for keys, slot in shortcuts:
             shortcut = QShortcut(QKeySequence(keys), self, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._apply_rights()
+
+    def _refusal(self, entity: str) -> str:
+        """Why the signed-in role may not create ``entity`` records ("" when it may)."""
+        return creation_refusal(self._context.role, entity)
+
+    def _apply_rights(self) -> None:
+        # The central store refuses these inserts for some roles (domain.record_rights): the
+        # actions are off beforehand rather than rejected at the next sync.
+        self.visits.refuse(self._refusal("visit_attempt"))
+        self.controls.refuse(self._refusal("asset_control"))
+        self.notices.refuse(self._refusal("notice"), self._refusal("service_record"))
+        self.evidence.refuse(self._refusal("evidence_item"))
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -201,7 +215,7 @@ class AssignmentPageView(QWidget):
         return self._context.today()
 
     def record_visit(self) -> VisitDialog | None:
-        if self.page is None:
+        if self.page is None or self._refusal("visit_attempt"):
             return None
         dialog = VisitDialog(
             self._context.engine,
@@ -216,7 +230,7 @@ class AssignmentPageView(QWidget):
     def record_control(
         self, measure: ControlMeasure, previous_id: str | None
     ) -> AssetControlDialog | None:
-        if self.page is None:
+        if self.page is None or self._refusal("asset_control"):
             return None
         dialog = AssetControlDialog(
             self._context.engine,
@@ -268,7 +282,7 @@ class AssignmentPageView(QWidget):
         return self._show(dialog)
 
     def issue_notice(self, template_code: str | None = None) -> NoticeDialog | None:
-        if self.page is None:
+        if self.page is None or self._refusal("notice"):
             return None
         code = template_code or self._choose_template()
         if code is None:
@@ -284,7 +298,7 @@ class AssignmentPageView(QWidget):
         return self._show(dialog)
 
     def record_service(self, notice_id: str, document_number: str) -> ServiceDialog | None:
-        if self.page is None:
+        if self.page is None or self._refusal("service_record"):
             return None
         dialog = ServiceDialog(
             self._context.engine, notice_id, document_number, self._context.actor, parent=self

@@ -33,6 +33,7 @@ from fieldapp.ui.assignment_page_labels import (
     short_date,
 )
 from fieldapp.ui.labels import join_names
+from fieldapp.ui.record_rights_labels import show_refusal
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 LATE = QBrush(QColor("#c62828"))
@@ -108,10 +109,16 @@ class VisitsTab(_ListTab):
             self.tr("Visits"),
         )
         self.record = self._button(self.tr("&Record visit…"), "recordVisit")
-        self.record.setToolTip(self.tr("Record a visit (Ctrl+Shift+V)"))
         self.record.clicked.connect(self.sig_record.emit)
         self.layout_.addLayout(self.buttons)
         self.layout_.addWidget(self.list)
+        self.refuse("")
+
+    def refuse(self, refusal: str) -> None:
+        """Why the signed-in role may not record a visit ("" when it may)."""
+        show_refusal(
+            self.record, refusal, enabled=True, tip=self.tr("Record a visit (Ctrl+Shift+V)")
+        )
 
     def show_visits(self, visits: Sequence[VisitRow]) -> None:
         self.list.clear()
@@ -172,6 +179,12 @@ class ControlsTab(_ListTab):
         self.layout_.addLayout(self.buttons)
         self.layout_.addWidget(self.list)
         self._open: set[str] = set()
+        self._refusal = ""
+        self._enable()
+
+    def refuse(self, refusal: str) -> None:
+        """Why the signed-in role may not record asset control ("" when it may)."""
+        self._refusal = refusal
         self._enable()
 
     def show_controls(self, controls: Sequence[ControlRow], open_ids: set[str]) -> None:
@@ -208,8 +221,14 @@ class ControlsTab(_ListTab):
     def _enable(self) -> None:
         chosen = self._selected()
         can_follow = chosen in self._open if chosen else bool(self._open)
-        self.renew.setEnabled(can_follow)
-        self.release.setEnabled(can_follow)
+        show_refusal(
+            self.record,
+            self._refusal,
+            enabled=True,
+            tip=self.tr("Record asset control (Ctrl+Shift+A)"),
+        )
+        show_refusal(self.renew, self._refusal, enabled=can_follow)
+        show_refusal(self.release, self._refusal, enabled=can_follow)
 
     def _follow(self, measure: ControlMeasure) -> None:
         chosen = self._selected()
@@ -239,6 +258,12 @@ class NoticesTab(_ListTab):
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.layout_.addLayout(self.buttons)
         self.layout_.addWidget(self.list)
+        self._issue_refusal = self._serve_refusal = ""
+        self._enable()
+
+    def refuse(self, issue: str, serve: str) -> None:
+        """Why the signed-in role may not issue a notice / record service ("" when it may)."""
+        self._issue_refusal, self._serve_refusal = issue, serve
         self._enable()
 
     def show_notices(self, notices: Sequence[NoticeRow]) -> None:
@@ -269,7 +294,8 @@ class NoticesTab(_ListTab):
         self._enable()
 
     def _enable(self) -> None:
-        self.serve.setEnabled(self.list.currentItem() is not None)
+        show_refusal(self.issue, self._issue_refusal, enabled=True)
+        show_refusal(self.serve, self._serve_refusal, enabled=self.list.currentItem() is not None)
 
     def _serve(self) -> None:
         item = self.list.currentItem()

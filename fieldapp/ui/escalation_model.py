@@ -19,6 +19,9 @@ from PySide6.QtGui import QColor, QFont
 
 from fieldapp.domain.clock import COURT_TZ
 from fieldapp.services.escalation_inbox import EscalationView
+from fieldapp.ui.escalation_labels import level_text, raised_text, reason_text
+
+__all__ = ["Column", "EscalationModel", "level_text", "local_time", "reason_tooltip"]
 
 
 class Column(IntEnum):
@@ -38,7 +41,6 @@ _HEADERS: dict[Column, object] = {
     Column.STATE: QT_TRANSLATE_NOOP("EscalationModel", "State"),
 }
 # Marked for lupdate (it does not see through _tr), translated when shown.
-_LEVEL = str(QT_TRANSLATE_NOOP("EscalationModel", "Level %1"))
 _PROVISIONAL = str(QT_TRANSLATE_NOOP("EscalationModel", "Computed on this laptop"))
 _WAITING = str(QT_TRANSLATE_NOOP("EscalationModel", "Not acknowledged"))
 _DONE = str(QT_TRANSLATE_NOOP("EscalationModel", "Acknowledged %1"))
@@ -63,14 +65,17 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
 
 
-def level_text(level: int) -> str:
-    return _tr(_LEVEL).replace("%1", str(level))
-
-
 def local_time(view: EscalationView) -> str:
-    if view.raised_at is None:
-        return "—"
-    return view.raised_at.astimezone(COURT_TZ).strftime("%Y-%m-%d %H:%M")
+    """When raised; for one computed on this laptop, the day its level was reached."""
+    return raised_text(view)
+
+
+def reason_tooltip(view: EscalationView) -> str:
+    shown = reason_text(view)
+    if shown == view.reason:
+        return shown
+    recorded = QCoreApplication.translate("EscalationModel", "As recorded: %1")
+    return f"{shown}\n\n{recorded.replace('%1', view.reason)}"
 
 
 class EscalationModel(QAbstractTableModel):
@@ -116,7 +121,7 @@ class EscalationModel(QAbstractTableModel):
         if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
             return self._text(row, column)
         if role == TOOLTIP_ROLE and column == Column.REASON.value:
-            return row.reason
+            return reason_tooltip(row)
         if role == BACKGROUND_ROLE and column == Column.LEVEL.value:
             return LEVEL_COLOURS.get(row.level)
         if role == FOREGROUND_ROLE and column == Column.LEVEL.value and row.level >= 4:
@@ -131,7 +136,7 @@ class EscalationModel(QAbstractTableModel):
         if column == Column.ITEM.value:
             return row.item_label or "—"
         if column == Column.REASON.value:
-            return row.reason
+            return reason_text(row)
         if column == Column.RAISED.value:
             return local_time(row)
         if row.provisional:

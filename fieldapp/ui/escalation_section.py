@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -34,6 +33,7 @@ from fieldapp.services.work_calendar import ChinaCalendar
 from fieldapp.storage.types import utcnow
 from fieldapp.ui.escalation_model import Column, EscalationModel, level_text, local_time
 from fieldapp.ui.sections import Section, WindowContext
+from fieldapp.ui.table_fit import fit_columns, stretch_column
 
 # The laptop computes with the default table (documented in escalation_inbox): the server's
 # records, configured by the court, replace the provisional ones as they arrive.
@@ -90,6 +90,7 @@ class EscalationSection(QWidget):
             self.tr("Record that you have seen the selected escalation") + " (Ctrl+Enter)"
         )
         self.acknowledge_button.clicked.connect(self.action_acknowledge.trigger)
+        self._enable_acknowledge(None)  # nothing loaded yet, nothing to acknowledge
 
         self.table = QTableView()
         self.table.setObjectName("escalationTable")
@@ -99,15 +100,9 @@ class EscalationSection(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.REASON.value, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.LEVEL, 80),
-            (Column.ITEM, 150),
-            (Column.RAISED, 130),
-            (Column.STATE, 150),
-        ):
-            self.table.setColumnWidth(column.value, width)
+        # The reason takes the room left over; the others fit their contents.
+        stretch_column(self.table, Column.REASON.value)
+        fit_columns(self.table, skip=Column.REASON.value)
         self.table.selectionModel().currentRowChanged.connect(self._selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.action_open = QAction(self.tr("&Open task"), self)
@@ -158,6 +153,7 @@ class EscalationSection(QWidget):
         selected = self.selected()
         self._names = loaded.names
         self.model.set_rows(loaded.rows)
+        fit_columns(self.table, skip=Column.REASON.value)
         waiting = unacknowledged(loaded.rows)
         self.summary.setText(
             self.tr("%1 not acknowledged · %2 in all")
@@ -173,6 +169,7 @@ class EscalationSection(QWidget):
             self.table.selectRow(row)
         else:
             self.history.clear()
+        self._enable_acknowledge(self.selected())
         self.sig_count_changed.emit(waiting)
         from fieldapp.ui.escalation_badge import find_badge  # it imports this module
 
@@ -194,11 +191,29 @@ class EscalationSection(QWidget):
         index = self.table.currentIndex()
         return self.model.row_at(index.row()) if index.isValid() else None
 
+    def _enable_acknowledge(self, view: EscalationView | None) -> None:
+        """Acknowledge applies to a selected record the central store raised, not yet
+        acknowledged; the tooltip says why it does not apply otherwise."""
+        if view is None:
+            why = self.tr("Nothing to acknowledge: no escalation is selected.")
+            if self.model.rowCount() == 0:
+                why = self.tr("Nothing to acknowledge: no escalation is raised to you.")
+        elif view.provisional:
+            why = self.tr("Computed on this laptop: it can be acknowledged after the next sync.")
+        elif view.acknowledged_at is not None:
+            why = self.tr("You have acknowledged this escalation already.")
+        else:
+            why = ""
+        enabled = not why
+        self.acknowledge_button.setEnabled(enabled)
+        self.action_acknowledge.setEnabled(enabled)
+        self.acknowledge_button.setToolTip(
+            why or self.tr("Record that you have seen the selected escalation") + " (Ctrl+Enter)"
+        )
+
     def _selected(self, *_args: object) -> None:
         view = self.selected()
-        self.acknowledge_button.setEnabled(
-            view is not None and not view.provisional and view.acknowledged_at is None
-        )
+        self._enable_acknowledge(view)
         self.history.clear()
         if view is None:
             return

@@ -38,6 +38,7 @@ from fieldapp.ui.assignment_page_labels import label, local_time
 from fieldapp.ui.assignment_page_lists import fit_columns
 from fieldapp.ui.assignment_page_widgets import ERROR_STYLE
 from fieldapp.ui.background import BackgroundRunner, report_unexpected
+from fieldapp.ui.record_rights_labels import show_refusal
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,14 +85,11 @@ class EvidenceTab(QWidget):
         self.list.setColumnWidth(0, THUMBNAIL_PX + 180)
         self.add_files = QPushButton(self.tr("Add &files…"), self)
         self.add_files.setObjectName("addFiles")
-        self.add_files.setToolTip(self.tr("Add photos, videos, audio or scans (Ctrl+Shift+O)"))
+        self._refusal = ""
         self.add_note = QPushButton(self.tr("Add &note…"), self)
         self.add_note.setObjectName("addNote")
         self.correct = QPushButton(self.tr("&Correct…"), self)
         self.correct.setObjectName("correctEvidence")
-        self.correct.setToolTip(
-            self.tr("Evidence is never edited: a correction is a new item naming this one")
-        )
         self.status = QLabel(self.tr("Drop files here to add them as evidence."), self)
         self.status.setObjectName("evidenceStatus")
         self.status.setWordWrap(True)
@@ -192,12 +190,39 @@ class EvidenceTab(QWidget):
         when = local_time(custody.received_at) if custody.received_at else ""
         return self.tr("received by the court %1").replace("%1", when).strip()
 
+    def refuse(self, refusal: str) -> None:
+        """Why the signed-in role may not add evidence ("" when it may): buttons and drops off."""
+        self._refusal = refusal
+        self.setAcceptDrops(not refusal)
+        if self._capturing == 0:
+            self.status.setStyleSheet("")
+            self.status.setText(refusal or self.tr("Drop files here to add them as evidence."))
+        self._enable()
+
+    @property
+    def refusal(self) -> str:
+        return self._refusal
+
     def _enable(self) -> None:
-        self.correct.setEnabled(self.list.currentItem() is not None)
+        show_refusal(
+            self.add_files,
+            self._refusal,
+            enabled=True,
+            tip=self.tr("Add photos, videos, audio or scans (Ctrl+Shift+O)"),
+        )
+        show_refusal(self.add_note, self._refusal, enabled=True)
+        show_refusal(
+            self.correct,
+            self._refusal,
+            enabled=self.list.currentItem() is not None,
+            tip=self.tr("Evidence is never edited: a correction is a new item naming this one"),
+        )
 
     # --- capturing --------------------------------------------------------------------------
 
     def choose_files(self) -> None:
+        if self._refusal:
+            return
         names, _ = QFileDialog.getOpenFileNames(
             self,
             self.tr("Add evidence files"),
@@ -210,7 +235,7 @@ class EvidenceTab(QWidget):
     def add_paths(self, paths: Sequence[Path], *, corrects_id: str | None = None,
                   description: str = "") -> None:  # fmt: skip
         """Capture each file in the background; each answers on its own."""
-        if self._assignment_id is None:
+        if self._assignment_id is None or self._refusal:
             return
         engine, actor, blobs, assignment_id = (
             self._engine,
@@ -234,7 +259,7 @@ class EvidenceTab(QWidget):
             self._start(work, path.name)
 
     def add_note_text(self, text: str, *, corrects_id: str | None = None) -> None:
-        if self._assignment_id is None:
+        if self._assignment_id is None or self._refusal:
             return
         engine, actor, assignment_id = self._engine, self._actor, self._assignment_id
         self._start(
@@ -309,7 +334,9 @@ class EvidenceTab(QWidget):
     # --- drag and drop ----------------------------------------------------------------------
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
+        if self._refusal:
+            event.ignore()
+        elif event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
             event.acceptProposedAction()
         else:
             event.ignore()

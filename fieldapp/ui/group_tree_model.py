@@ -119,9 +119,13 @@ class GroupTreeModel(QAbstractItemModel):
         if role == OVERDUE_ROLE:
             return node.overdue
         if role in (TOOLTIP_ROLE, ACCESSIBLE_ROLE):
-            return self.tr("{total} tasks, {open} open, {overdue} overdue").format(
+            counts = self.tr("{total} tasks, {open} open, {overdue} overdue").format(
                 total=node.total, open=node.open, overdue=node.overdue
             )
+            if role == TOOLTIP_ROLE and column == NAME_COLUMN:
+                # The name in full, should a narrowed tree elide it.
+                return f"{self.node_name(node)}\n{counts}"
+            return counts
         if role == FONT_ROLE and node.key.depth <= 1:
             return self._bold
         if role == ALIGNMENT_ROLE and column == COUNT_COLUMN:

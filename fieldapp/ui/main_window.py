@@ -83,7 +83,14 @@ class MainWindow(QMainWindow):
         # The number of unacknowledged escalations beside their section's name.
         install_escalation_badge(self.navigation, self.context)
         self.notices = (
-            NoticeActions(self, *notices, selected=self.queue.selected_rows) if notices else None
+            NoticeActions(
+                self,
+                *notices,
+                selected=self.queue.selected_rows,
+                role=self.context.role if self.context else None,
+            )
+            if notices
+            else None
         )
         self._make_actions()
         self._make_menus()

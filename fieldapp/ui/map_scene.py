@@ -11,13 +11,24 @@ from collections.abc import Callable, Sequence
 from itertools import cycle
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSimpleTextItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
 )
 
 from fieldapp.services.map_data import MapData, MapPin, RegionShape
@@ -34,6 +45,45 @@ MARGIN_KM = 3.0
 PIN_CHUNK = 1_000  # ~25 ms of work per turn of the event loop
 
 PinText = Callable[[MapPin, int | None], str]
+# Region names sit above pins (20), route stops (30) and the start (25), with a halo, so that
+# a crowded region still shows its name; they take no clicks, so pins under them still do.
+LABEL_Z = 40
+HALO_COLOUR = QColor(255, 255, 255, 220)
+HALO_WIDTH = 3.0
+
+
+class HaloLabel(QGraphicsSimpleTextItem):
+    """A region's name drawn over a light halo, readable on pins, the route and fills."""
+
+    def boundingRect(self) -> QRectF:
+        half = HALO_WIDTH / 2 + 1
+        return super().boundingRect().adjusted(-half, -half, half, half)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self.boundingRect())
+        return path
+
+    def text_path(self) -> QPainterPath:
+        path = QPainterPath()
+        metrics = QFontMetricsF(self.font())
+        path.addText(0, metrics.ascent(), self.font(), self.text())
+        return path
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        path = self.text_path()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        halo = QPen(HALO_COLOUR, HALO_WIDTH)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, halo)
+        painter.fillPath(path, self.brush())
+        painter.restore()
 
 
 class MapScene(QGraphicsScene):
@@ -188,14 +238,15 @@ def _add_region(scene: MapScene, region: RegionShape, fill: QColor, name: str) -
     item = scene.addPath(path, edge, QBrush(fill))
     item.setZValue(0)
     item.setToolTip(name)
-    label = QGraphicsSimpleTextItem(name)
+    label = HaloLabel(name)
     label.setBrush(QBrush(REGION_LABEL))
     label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
     box = label.boundingRect()
     # Centred on the region's inner point, in screen pixels (its own transform still applies).
     label.setTransform(QTransform.fromTranslate(-box.width() / 2, -box.height() / 2))
     label.setPos(scene.position(*region.label_at))
-    label.setZValue(5)
+    label.setZValue(LABEL_Z)
     label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    label.setAcceptHoverEvents(False)
     scene.addItem(label)
     scene.region_labels[region.code] = label

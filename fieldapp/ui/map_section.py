@@ -210,7 +210,8 @@ class MapSection(QWidget):
     def _show_unplaced(self, pins: list[MapPin]) -> None:
         lines = []
         for pin in pins:
-            text = f"{pin.registration_no} · {pin.party_name} · {pin.address}"
+            # Two lines, each elided to the list's width (the tooltip has it all).
+            text = f"{pin.registration_no} · {pin.party_name}\n{pin.address}"
             if pin.far_away:
                 text += " " + self.tr("(coordinates far outside the map)")
             lines.append(PinLine(pin.id, text, self._pin_text(pin, None)))
@@ -280,6 +281,11 @@ class MapSection(QWidget):
         view.setAccessibleName(accessible)
         view.setModel(model)
         view.setUniformItemSizes(True)
+        # Lines longer than the panel are elided, not cut off behind a scroll bar.
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setAlternatingRowColors(True)  # two-line entries stay apart
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.activated.connect(self._open_index)
         return view

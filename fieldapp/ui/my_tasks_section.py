@@ -30,6 +30,7 @@ from fieldapp.services.my_tasks import MyTask, MyTasks, TaskList, load_my_tasks
 from fieldapp.ui.assignment_table_model import AssignmentTableModel, Column
 from fieldapp.ui.background import report_unexpected
 from fieldapp.ui.group_tree_model import COUNT_COLUMN, KEY_ROLE, NAME_COLUMN, GroupTreeModel
+from fieldapp.ui.group_tree_width import group_tree_width
 from fieldapp.ui.groups import GroupKey
 from fieldapp.ui.my_tasks_groups import TOP, in_group, list_snapshot
 from fieldapp.ui.overdue_badge_delegate import OverdueBadgeDelegate
@@ -315,7 +316,7 @@ class MyTasksSection(QWidget):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 1000])
+        splitter.setSizes([group_tree_width(self.tree, COUNT_COLUMN), 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 0, 0)
         layout.addLayout(bar)

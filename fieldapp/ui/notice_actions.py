@@ -10,12 +10,14 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from sqlalchemy import Engine
 
+from fieldapp.domain.enums import Role
 from fieldapp.notices.templates import default_library
 from fieldapp.services.assignment_views import AssignmentRow
 from fieldapp.services.notices_issue import prepare
 from fieldapp.services.registration import Actor
 from fieldapp.ui.notice_batch_dialog import BatchIssueDialog
 from fieldapp.ui.notice_dialog import NoticeDialog
+from fieldapp.ui.record_rights_labels import creation_refusal, show_refusal
 
 
 class NoticeActions(QObject):
@@ -26,6 +28,8 @@ class NoticeActions(QObject):
         actor: Actor,
         blobs_dir: Path,
         selected: Callable[[], list[AssignmentRow]],
+        *,
+        role: Role | None = None,
     ) -> None:
         super().__init__(parent)
         self._parent, self._engine, self._actor = parent, engine, actor
@@ -37,8 +41,19 @@ class NoticeActions(QObject):
         self.action_batch.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.action_batch.triggered.connect(self.issue_batch)
         self.dialog: NoticeDialog | BatchIssueDialog | None = None
+        self._refusal = ""
+        if role is not None:
+            self.set_role(role)
+
+    def set_role(self, role: Role) -> None:
+        """Disable both actions, with the reason, for a role that may not issue notices."""
+        self._refusal = creation_refusal(role, "notice")
+        show_refusal(self.action_issue, self._refusal, enabled=True)
+        show_refusal(self.action_batch, self._refusal, enabled=True)
 
     def issue(self) -> None:
+        if self._refusal:
+            return
         rows = self._selected()
         if len(rows) != 1:
             self._tell(self.tr("Select one task to issue a notice for."))
@@ -53,6 +68,8 @@ class NoticeActions(QObject):
         self.dialog.open()
 
     def issue_batch(self) -> None:
+        if self._refusal:
+            return
         rows = self._selected()
         if not rows:
             self._tell(self.tr("Select the tasks to issue notices for."))

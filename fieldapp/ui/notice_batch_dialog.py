@@ -65,6 +65,7 @@ class BatchIssueDialog(QDialog):
         self.issued: list[IssuedNotice] = []
 
         self.status = QLabel(self.tr("%n notice(s) to issue", "", len(self._ids)))
+        self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setRange(0, max(1, len(self._ids)))
         self.progress.setValue(0)
@@ -79,9 +80,14 @@ class BatchIssueDialog(QDialog):
         buttons.addButton(self.start_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout = QVBoxLayout(self)
-        for widget in (self.status, self.progress, self.problems, buttons):
-            layout.addWidget(widget)
-        self.resize(520, 200)
+        layout.addWidget(self.status)
+        layout.addWidget(self.progress)
+        # The problems list takes any room there is; while it is hidden the stretch does, so
+        # the status stays at the top (not centred in an empty band) and the buttons below.
+        layout.addWidget(self.problems, 1)
+        layout.addStretch(0)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
 
     def start(self) -> None:
         self.start_button.setEnabled(False)

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 )
 
 from fieldapp.services.escalation_overdue import OverdueTask
+from fieldapp.ui.escalation_labels import level_text
 from fieldapp.ui.escalation_model import LEVEL_COLOURS
 from fieldapp.ui.labels import matter_label
 
@@ -41,14 +42,13 @@ _HEADERS: dict[Column, object] = {
     Column.OFFICER: QT_TRANSLATE_NOOP("OverdueModel", "Officer"),
     Column.DUE_ON: QT_TRANSLATE_NOOP("OverdueModel", "Due on"),
 }
-_LEVEL = str(QT_TRANSLATE_NOOP("OverdueModel", "Level %1"))
 _UNASSIGNED = str(QT_TRANSLATE_NOOP("OverdueModel", "(not assigned)"))
 _SORT_KEYS: dict[int, Callable[[OverdueTask], Any]] = {
     Column.DAYS.value: lambda row: (row.days_overdue, row.registration_no),
     Column.LEVEL.value: lambda row: (row.level or 0, row.days_overdue),
     Column.REGISTRATION_NO.value: lambda row: row.registration_no,
     Column.MATTER.value: lambda row: (row.matter.value, row.registration_no),
-    Column.SQUAD.value: lambda row: (row.squad_code or "", row.registration_no),
+    Column.SQUAD.value: lambda row: (row.squad_name or row.squad_code or "", row.registration_no),
     Column.OFFICER.value: lambda row: (row.officer_name, row.registration_no),
     Column.DUE_ON.value: lambda row: (row.due_on, row.registration_no),
 }
@@ -118,13 +118,13 @@ class OverdueModel(QAbstractTableModel):
         if column == Column.DAYS.value:
             return str(row.days_overdue)
         if column == Column.LEVEL.value:
-            return _tr(_LEVEL).replace("%1", str(row.level)) if row.level else "—"
+            return level_text(row.level) if row.level else "—"
         if column == Column.REGISTRATION_NO.value:
             return row.registration_no
         if column == Column.MATTER.value:
             return matter_label(row.matter)
         if column == Column.SQUAD.value:
-            return row.squad_code or "—"
+            return row.squad_name or row.squad_code or "—"
         if column == Column.OFFICER.value:
             return row.officer_name or _tr(_UNASSIGNED)
         return row.due_on.isoformat()

@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -22,6 +21,7 @@ from fieldapp.services.escalation_overdue import OverdueTask, overdue_tasks
 from fieldapp.ui.escalation_section import CALENDAR, RULES
 from fieldapp.ui.overdue_model import Column, OverdueModel
 from fieldapp.ui.sections import Section, WindowContext
+from fieldapp.ui.table_fit import fit_columns, stretch_column
 
 
 class OverdueSection(QWidget):
@@ -50,17 +50,9 @@ class OverdueSection(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.OFFICER.value, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (Column.DAYS, 100),
-            (Column.LEVEL, 80),
-            (Column.REGISTRATION_NO, 140),
-            (Column.MATTER, 100),
-            (Column.SQUAD, 70),
-            (Column.DUE_ON, 100),
-        ):
-            self.table.setColumnWidth(column.value, width)
+        # The matter takes the room left over; the others fit their contents.
+        stretch_column(self.table, Column.MATTER.value)
+        fit_columns(self.table, skip=Column.MATTER.value)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.action_open = QAction(self.tr("&Open task"), self)
         self.action_open.setShortcuts([QKeySequence("Return"), QKeySequence("Enter")])
@@ -92,6 +84,7 @@ class OverdueSection(QWidget):
         if generation != self._generation:
             return
         self.model.set_rows(rows)
+        fit_columns(self.table, skip=Column.MATTER.value)
         levels = Counter(row.level for row in rows)
         self.summary.setText(
             self.tr("%1 overdue · level 2: %2 · level 3: %3 · level 4: %4")

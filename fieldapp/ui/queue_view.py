@@ -25,6 +25,7 @@ from fieldapp.services.assignment_views import AssignmentRow, AssignmentViews
 from fieldapp.ui.assignment_table_model import AssignmentTableModel, Column
 from fieldapp.ui.background import BackgroundRunner, report_unexpected
 from fieldapp.ui.group_tree_model import COUNT_COLUMN, KEY_ROLE, NAME_COLUMN, GroupTreeModel
+from fieldapp.ui.group_tree_width import group_tree_width
 from fieldapp.ui.groups import ALL, GroupKey, GroupSnapshot, load_groups
 from fieldapp.ui.overdue_badge_delegate import OverdueBadgeDelegate
 from fieldapp.ui.task_table import TaskTable
@@ -134,8 +135,9 @@ class QueueView(QWidget):
         """Dock ``widget`` to the right of the task table (the lead's officer list)."""
         self._splitter.addWidget(widget)
         self._splitter.setStretchFactor(self._splitter.count() - 1, 0)
-        # As in _lay_out: the tree 300, the table the rest; the panel its width.
-        self._splitter.setSizes([300, *([1000] * (self._splitter.count() - 2)), width])
+        # As in _lay_out: the tree its width, the table the rest; the panel its width.
+        sizes = [self._tree_width, *([1000] * (self._splitter.count() - 2)), width]
+        self._splitter.setSizes(sizes)
 
     def add_tool(self, widget: QWidget) -> None:
         """Put ``widget`` in the row of the search field (a filter, a button)."""
@@ -307,7 +309,9 @@ class QueueView(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 1000])
+        # Wide enough for the longest matter name beside its badge (English is longer).
+        self._tree_width = group_tree_width(self.tree, COUNT_COLUMN)
+        splitter.setSizes([self._tree_width, 1000])
         self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -137,11 +138,13 @@ class VisitDialog(RecordDialog):
         self.rule = RuleLine()
         self.rule.setAccessibleName(self.tr("What stops the visit from being recorded"))
 
+        # Arrival, the dash, "Left" and departure read as one phrase: kept together on the
+        # left, the room to spare after them (not spread between them).
         times = QHBoxLayout()
-        times.addWidget(self.arrived_at)
-        times.addWidget(QLabel("—"))
-        times.addWidget(self.has_left)
-        times.addWidget(self.left_at)
+        for widget in (self.arrived_at, QLabel("—"), self.has_left, self.left_at):
+            widget.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+            times.addWidget(widget)
+        times.addStretch(1)
         place = QHBoxLayout()
         place.addWidget(self.lat)
         place.addWidget(self.lon)

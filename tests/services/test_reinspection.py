@@ -11,9 +11,9 @@ from sqlalchemy import Engine, func, select
 
 from fieldapp.domain.deadlines import WeekendCalendar
 from fieldapp.domain.enums import AssignmentStatus, ControlMeasure, Matter
+from fieldapp.domain.reinspection import InvalidInterval
 from fieldapp.services.changes import OutboxSink
 from fieldapp.services.reinspection import (
-    InvalidInterval,
     ReinspectionRun,
     current_period,
     run_reinspections,

@@ -76,7 +76,7 @@ def test_it_shows_version_folders_database_and_who_is_signed_in(
     assert _value(dialog, "Log folder") == str(tmp_path / "logs")
     assert _value(dialog, "Database file") == str(data / "fieldapp.sqlite")
     assert _value(dialog, "Database schema") == f"revision {head_revision('local')} (current)"
-    assert _value(dialog, "Signed in") == "王警官 (officer1) — field officer, squad S1"
+    assert _value(dialog, "Signed in") == "王警官 (officer1) — field officer, 第一外勤组"
     assert _value(dialog, "Central store") == "https://fieldapp.court.example:8470"
     assert _value(dialog, "Device") == workspace.device_id
     assert _value(dialog, "Python") == platform.python_version()

@@ -3,6 +3,7 @@ for several; it says what to select when the selection does not fit."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,13 @@ from PySide6.QtCore import QItemSelectionModel
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from fieldapp.domain.enums import Role
 from fieldapp.services.assignment_views import AssignmentViews
+from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.notice_batch_dialog import BatchIssueDialog
 from fieldapp.ui.notice_dialog import NoticeDialog
+from fieldapp.ui.sections import WindowContext
 from tests.support.notice_data import ACTOR, demo_engine
 from tests.ui.conftest import LOAD_TIMEOUT_MS
 
@@ -90,3 +94,30 @@ def test_issue_without_one_selected_task_says_so(
     window.notices.action_issue.trigger()
     assert told == ["Select one task to issue a notice for."]
     assert window.notices.dialog is None
+
+
+@pytest.mark.parametrize(("role", "enabled"), [(Role.SUPERVISOR, False), (Role.OFFICER, True)])
+def test_the_window_gives_the_notices_menu_its_role(
+    qtbot: QtBot, tmp_path: Path, role: Role, enabled: bool
+) -> None:
+    engine = demo_engine(tmp_path)
+
+    def context(runner: BackgroundRunner) -> WindowContext:
+        return WindowContext(
+            engine=engine,
+            actor=ACTOR,
+            role=role,
+            squad_code="S1",
+            display_name="Test",
+            blobs_dir=tmp_path / "blobs",
+            runner=runner,
+            today=lambda: date(2026, 3, 16),
+        )
+
+    opened = MainWindow(
+        AssignmentViews(engine), notices=(engine, ACTOR, tmp_path / "blobs"), context=context
+    )
+    qtbot.addWidget(opened)
+    assert opened.notices is not None
+    assert opened.notices.action_issue.isEnabled() is enabled
+    assert opened.notices.action_batch.isEnabled() is enabled
