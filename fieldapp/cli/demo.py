@@ -26,11 +26,10 @@ def run(args: argparse.Namespace) -> int:
     root: Path = args.data_dir or default_data_dir() / "demo"
     central = root / "central"
     central.mkdir(parents=True, exist_ok=True)
-    settings = ServerSettings(
-        db=f"sqlite:///{central / 'central.sqlite'}", blobs=central / "blobs", port=args.port
-    )
+    settings = _demo_settings(central, args.port)
     engine = open_central(settings.db)
     summary = seed_central(engine, now=utcnow())
+    extras = _seed_extras(engine, settings)
     server = EmbeddedServer(create_app(settings, engine), port=args.port)
     url = server.start()
     workspace = open_workspace(root / f"laptop-{args.user}")
@@ -48,11 +47,9 @@ def run(args: argparse.Namespace) -> int:
                 report = SyncEngine(
                     workspace.engine, client, workspace.device_id, ContentStore(workspace.blobs_dir)
                 ).run()
-            # Supervisors read only: their laptop records no evidence.
+            # Only officers collect evidence, on their own open tasks.
             with_evidence = (
-                _demo_evidence(workspace, enrolment.user_id)
-                if enrolment.role != "supervisor"
-                else []
+                _demo_evidence(workspace, enrolment.user_id) if enrolment.role == "officer" else []
             )
             if with_evidence:  # chained and signed here; sent now, so the server's receipts
                 with CentralClient(url, enrolment.token) as client:  # come back at once
@@ -68,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"central store: {url}  (data in {root})")
         if summary is not None:
             print("seeded the demo data")
+        print(extras)
         print(f"laptop of {args.user}: {report.summary()}")
         if with_evidence:
             print(
@@ -84,13 +82,43 @@ def run(args: argparse.Namespace) -> int:
             except KeyboardInterrupt:
                 return 0
         from fieldapp.ui.app import run_gui
+        from fieldapp.ui.demo_settings import demo_settings_store, remember_server_url
 
-        # Just signed in with the demo password: the window opens at once (one-command demo).
-        return run_gui(workspace, sys.argv[:1], signed_in=True)
+        # Just signed in with the demo password: the window opens at once (one-command demo),
+        # and the demo's own settings keep the address, as a sign-in in the window keeps it.
+        settings_store = remember_server_url(
+            enrolment.server_url, demo_settings_store(workspace.data_dir)
+        )
+        return run_gui(workspace, sys.argv[:1], signed_in=True, settings=settings_store)
     finally:
         workspace.close()
         server.stop()
         engine.dispose()
+
+
+def _demo_settings(central: Path, port: int) -> ServerSettings:
+    """The demo store's settings; its supervisor holds the escalation ladder's top posts."""
+    from fieldapp.server.demo_extras import BUREAU_CHIEF, CENTRE_HEAD
+
+    return ServerSettings(
+        db=f"sqlite:///{central / 'central.sqlite'}",
+        blobs=central / "blobs",
+        port=port,
+        centre_head=CENTRE_HEAD,
+        bureau_chief=BUREAU_CHIEF,
+    )
+
+
+def _seed_extras(engine: object, settings: ServerSettings) -> str:
+    """Conflicts, notices, nearly-due controls (once) and the escalation pass (each start)."""
+    from sqlalchemy import Engine
+
+    from fieldapp.server.demo_extras import seed_demo_extras
+    from fieldapp.server.supervision import supervision_config
+
+    assert isinstance(engine, Engine)
+    extras = seed_demo_extras(engine, now=utcnow(), config=supervision_config(settings))
+    return extras.summary()
 
 
 def _demo_evidence(workspace: Workspace, user_id: str) -> list[str]:

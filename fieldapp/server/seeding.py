@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine, select
 
 from fieldapp.server.accounts import create_user
 from fieldapp.server.changelog import Entry, append
+from fieldapp.server.passwords import hash_password
 from fieldapp.server.scopes import ScopeResolver
 from fieldapp.services.demo_seed import DEMO_PASSWORD, DemoSummary, is_seeded, seed_demo
 from fieldapp.storage.central_tables import ChangeLogEntry
@@ -23,6 +24,8 @@ def seed_central(engine: Engine, *, now: datetime) -> DemoSummary | None:
             return None
         summary = seed_demo(connection, now=now)
         log_every_record(connection, now=now)
+        # One hash for the one demo password: 25 hashes at the production cost took seconds.
+        hashed = hash_password(DEMO_PASSWORD)
         for account in summary.accounts:
             create_user(
                 connection,
@@ -32,6 +35,7 @@ def seed_central(engine: Engine, *, now: datetime) -> DemoSummary | None:
                 squad_code=account.squad_code,
                 display_name=account.display_name,
                 now=now,
+                password_hash=hashed,
             )
     return summary
 

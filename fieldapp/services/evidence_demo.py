@@ -6,16 +6,19 @@ from __future__ import annotations
 import io
 import random
 import struct
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 
+from fieldapp.domain.clock import COURT_TZ
 from fieldapp.domain.enums import AssignmentStatus
 from fieldapp.services.evidence_capture import capture_file, capture_note
 from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.custody import ChainLink
+from fieldapp.storage.types import utcnow
 
 PHOTO_SIZE = (640, 480)
 
@@ -137,27 +140,48 @@ def seed_demo_evidence(
     scratch: Path,
     font_path: Path | None = None,
     assignments: int = 3,
+    now: datetime | None = None,
 ) -> list[str]:
-    """Capture demo evidence on a few assignments; returns their registration numbers.
+    """Capture demo evidence on a few of the signed-in officer's (``actor``'s) open tasks,
+    those in progress first; returns their registration numbers.
 
-    Does nothing (returns []) once this laptop has captured any evidence.
+    Does nothing (returns []) once this laptop has captured any evidence, or when the actor
+    has no open task (a lead, a registrar: they collect no evidence).
     """
     with engine.connect() as connection:
         if connection.execute(
             select(ChainLink.seq).where(ChainLink.entity == "evidence_item").limit(1)
         ).first():
             return []
+        mine = or_(
+            Assignment.officer_id == actor.user_id, Assignment.second_officer_id == actor.user_id
+        )
         chosen = connection.execute(
-            select(Assignment.id, Assignment.registration_no)
-            .where(Assignment.status.in_((AssignmentStatus.IN_PROGRESS, AssignmentStatus.DONE)))
-            .order_by(Assignment.registration_no)
+            select(Assignment.id, Assignment.registration_no, Assignment.lat, Assignment.lon)
+            .where(
+                mine,
+                Assignment.deleted.is_(False),
+                Assignment.status.in_((AssignmentStatus.IN_PROGRESS, AssignmentStatus.ASSIGNED)),
+            )
+            .order_by(Assignment.status != AssignmentStatus.IN_PROGRESS, Assignment.registration_no)
             .limit(assignments)
         ).all()
+    if actor.user_id is None or not chosen:
+        return []
+    # Taken (court time, as a camera writes it) an hour before they are captured, at the task.
+    local = (now or utcnow()).astimezone(COURT_TZ) - timedelta(hours=1)
+    taken_at = (
+        local.strftime("%Y:%m:%d %H:%M:%S"),
+        (local + timedelta(minutes=2, seconds=30)).strftime("%Y:%m:%d %H:%M:%S"),
+    )
     scratch.mkdir(parents=True, exist_ok=True)
-    for number, (assignment_id, _) in enumerate(chosen):
+    for number, (assignment_id, _, lat, lon) in enumerate(chosen):
+        where = {"lat": lat, "lon": lon} if lat is not None and lon is not None else {}
         files = [
-            demo_photo(scratch / f"IMG_{number}0{shot}.jpg", seed=number * 3 + shot, taken=taken)
-            for shot, taken in enumerate(("2026:11:20 09:15:00", "2026:11:20 09:17:30"))
+            demo_photo(
+                scratch / f"IMG_{number}0{shot}.jpg", seed=number * 3 + shot, taken=taken, **where
+            )
+            for shot, taken in enumerate(taken_at)
         ]
         if number % 2 == 0:
             files.append(demo_video(scratch / f"VID_{number}01.avi"))
@@ -180,4 +204,4 @@ def seed_demo_evidence(
             text="到达现场，被执行人不在，已拍照记录门牌及周边情况。（演示）",
             actor=actor,
         )
-    return [registration_no for _, registration_no in chosen]
+    return [row.registration_no for row in chosen]

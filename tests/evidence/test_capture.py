@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from fieldapp.domain.enums import EvidenceKind, VisitOutcome
+from fieldapp.domain.enums import AssignmentStatus, EvidenceKind, VisitOutcome
 from fieldapp.evidence.canonical import GENESIS
 from fieldapp.evidence.chain import ChainEntry, first_break
 from fieldapp.evidence.keys import SigningKey
@@ -25,6 +25,7 @@ from fieldapp.services.evidence_capture import (
 )
 from fieldapp.services.evidence_demo import demo_scan, demo_video, seed_demo_evidence
 from fieldapp.services.record_changes import insert_record
+from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.custody import ChainLink, SigningKeyRow
 from fieldapp.storage.fieldwork import EvidenceItem
@@ -185,13 +186,35 @@ def test_the_key_is_kept_once_with_the_database_closed_to_others(tmp_path: Path)
 
 
 def test_demo_evidence_is_quick_and_made_once(engine: Engine, tmp_path: Path) -> None:
-    with engine.connect() as connection:  # the demo picks tasks under way
-        assert connection.execute(select(Assignment.id)).first()
-    chosen = seed_demo_evidence(engine, tmp_path / "blobs", ACTOR, scratch=tmp_path / "scratch")
+    with engine.connect() as connection:  # an officer with tasks under way
+        officer = (
+            connection.execute(
+                select(Assignment.officer_id)
+                .where(Assignment.status == AssignmentStatus.IN_PROGRESS)
+                .order_by(Assignment.registration_no)
+            )
+            .scalars()
+            .first()
+        )
+    # Anyone without open tasks of their own (a lead, the registrar) gets none.
+    assert seed_demo_evidence(engine, tmp_path / "blobs", ACTOR, scratch=tmp_path / "s0") == []
+    actor = Actor(user_id=officer, device_id="laptop-a")
+    chosen = seed_demo_evidence(engine, tmp_path / "blobs", actor, scratch=tmp_path / "scratch")
     assert len(chosen) == 3
+    with engine.connect() as connection:  # on the officer's own open tasks, none done
+        tasks = connection.execute(
+            select(Assignment.officer_id, Assignment.second_officer_id, Assignment.status).where(
+                Assignment.registration_no.in_(chosen)
+            )
+        ).all()
+    assert all(officer in (main, second) for main, second, _ in tasks)
+    assert {status for *_, status in tasks} <= {
+        AssignmentStatus.IN_PROGRESS,
+        AssignmentStatus.ASSIGNED,
+    }
     with engine.connect() as connection:
         kinds = sorted(connection.execute(select(EvidenceItem.kind)).scalars())
     assert kinds.count(EvidenceKind.PHOTO) == 6
     assert EvidenceKind.VIDEO in kinds
     assert EvidenceKind.DOCUMENT in kinds
-    assert seed_demo_evidence(engine, tmp_path / "blobs", ACTOR, scratch=tmp_path / "s2") == []
+    assert seed_demo_evidence(engine, tmp_path / "blobs", actor, scratch=tmp_path / "s2") == []
