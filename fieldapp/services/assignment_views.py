@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import Engine, select
 
 from fieldapp.domain.enums import Matter
+from fieldapp.services import paused_due
 from fieldapp.storage import assignments
 from fieldapp.storage.assignments import AssignmentRow, GroupCount
 from fieldapp.storage.reference import Region, Squad
@@ -20,8 +21,9 @@ class AssignmentViews:
         self._engine = engine
 
     def group_counts(self, today: date) -> list[GroupCount]:
+        """Counts per group; a task with clock pauses is overdue by its paused due date."""
         with self._engine.connect() as connection:
-            return assignments.group_counts(connection, today)
+            return paused_due.group_counts(connection, today)
 
     def assignments(
         self,
@@ -31,10 +33,12 @@ class AssignmentViews:
         matter: Matter | None = None,
         ids: Sequence[str] | None = None,
     ) -> list[AssignmentRow]:
+        """The rows, their due dates with the clock pauses counted."""
         with self._engine.connect() as connection:
-            return assignments.list_assignments(
+            rows = assignments.list_assignments(
                 connection, squad_code=squad_code, region_code=region_code, matter=matter, ids=ids
             )
+            return paused_due.count_pauses(connection, rows)
 
     def squad_names(self) -> dict[str, str]:
         with self._engine.connect() as connection:

@@ -32,6 +32,7 @@ from fieldapp.domain.routing import WILDCARD, Router
 from fieldapp.domain.routing import RoutingRule as Rule
 from fieldapp.geo.gazetteer import Region as GeoRegion
 from fieldapp.geo.gazetteer import default_gazetteer
+from fieldapp.geo.sampling import point_near_centre
 from fieldapp.services.request_rows import FieldRequest
 from fieldapp.storage.base import RecordBase
 from fieldapp.storage.casework import Assignment, Case, Party
@@ -176,6 +177,13 @@ ASSET_CONTROL_SQUAD = "S4"
 # squad of the court's own district, takes it so a lead sees it at once and can pass it on.
 CATCH_ALL_SQUAD = "S1"
 OFFICERS_PER_SQUAD = {"S1": 5, "S2": 4, "S3": 5, "S4": 4}
+# Addresses cluster around a region's centre: the standard deviation of a point's distance
+# from it, as a share of the region's extent (a district's core, a county's seat).
+POINT_SPREAD = 0.1
+# Each officer's open tasks due today or overdue (My tasks → Today and Overdue, today's route):
+# at least, aimed at most, at most; and at least this many due today itself.
+TODAYS_WORK = (4, 8, 10)
+DUE_TODAY_AT_LEAST = 2
 
 _CPL = "《中华人民共和国民事诉讼法》"
 _CONTROL_RULES = "《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》"
@@ -299,7 +307,7 @@ def seed_demo(connection: Connection, *, now: datetime, seed: int = 2026) -> Dem
         raise ValueError("naive datetime: `now` must carry a zone")
     if is_seeded(connection):
         raise DatabaseNotEmpty("the database already holds records; demo data needs an empty one")
-    ctx = _Context(random.Random(seed), now.astimezone(UTC))
+    ctx = _Context(seed, now.astimezone(UTC))
     staff = _plan_staff(ctx)
     places = _plan_places(ctx)
     reference = _reference_rows(ctx, staff, places)
@@ -342,14 +350,16 @@ def seed_demo(connection: Connection, *, now: datetime, seed: int = 2026) -> Dem
 
 
 class _Context:
-    def __init__(self, rng: random.Random, now: datetime) -> None:
-        self.rng = rng
+    def __init__(self, seed: int, now: datetime) -> None:
+        self.seed = seed
+        self.rng = random.Random(seed)
         self.now = now
         self.today = court_date(now)
         # The centre "went live" a while before the oldest request in the demo window.
         self.setup_at = self.at(self.today - timedelta(days=120), 9, 0)
         self.judges: list[str] = []
         self._names: set[str] = set()
+        self._points: dict[str, tuple[float, float]] = {}
 
     def new_id(self, at: datetime) -> str:
         """A UUIDv7 (time-ordered like the app's own ids) drawn from the seeded stream."""
@@ -402,6 +412,19 @@ class _Context:
             if word not in self._names:
                 self._names.add(word)
                 return word
+
+    def point(self, place: _Place, address: str) -> tuple[float, float]:
+        """Where `address` is: inside its region, near the centre, the same for every task there.
+
+        Drawn from a stream of its own, seeded by the seed and the address, so the main stream
+        (and with it every other record) does not depend on how many draws a point took.
+        """
+        point = self._points.get(address)
+        if point is None:
+            rng = random.Random(f"{self.seed}:{address}")
+            point = point_near_centre(place.region, rng, spread=POINT_SPREAD)
+            self._points[address] = point
+        return point
 
     def phone(self) -> str:
         # The 0000 middle block is the placeholder Chinese forms use: plainly not a real line.
@@ -500,17 +523,6 @@ def _address(ctx: _Context, place: _Place, *, home: bool) -> str:
         room = ctx.rng.randint(1, 32) * 100 + ctx.rng.randint(1, 6)
         return f"{place.prefix}{street}{number}号{building}栋{unit}单元{room}号"
     return f"{place.prefix}{street}{number}号{ctx.word()}大厦{ctx.rng.randint(1, 28)}楼"
-
-
-def _point_near(ctx: _Context, place: _Place, spread: float) -> tuple[float, float]:
-    """A point near the region's centroid that still lies inside the region."""
-    lat0, lon0 = place.region.centroid
-    for _ in range(20):
-        lat = round(lat0 + ctx.rng.gauss(0, spread), 6)
-        lon = round(lon0 + ctx.rng.gauss(0, spread), 6)
-        if place.region.contains(lat, lon):
-            return lat, lon
-    return lat0, lon0
 
 
 # --- reference records ------------------------------------------------------------------------
@@ -953,6 +965,8 @@ def _assignments(
         bank = _branch(ctx) if matter is Matter.FREEZE else None
         address, key = _task_address(ctx, case, party, place, matter, bank, keys)
         squad = None if status is AssignmentStatus.REGISTERED else router.route(matter, region)
+        # Geocoded when registered: the gazetteer puts every address inside its district.
+        lat, lon = ctx.point(place, address)
         row = ctx.stamp(received, staff.registrar) | {
             "registration_no": "",  # numbered below, once all are in received order
             "request_key": key,
@@ -960,8 +974,8 @@ def _assignments(
             "matter": matter,
             "party_id": party.id,
             "address": address,
-            "lat": None,
-            "lon": None,
+            "lat": lat,
+            "lon": lon,
             "region_code": region,
             "squad_code": squad,
             "requested_by": case.row["judge_name"],
@@ -973,6 +987,7 @@ def _assignments(
         tasks.append(_Task(row, case, party, place, bank))
     _number(tasks)
     _mark_deadlines(ctx, tasks)
+    _plan_todays_work(ctx, staff, tasks)
     return tasks
 
 
@@ -1138,6 +1153,95 @@ def _mark_deadlines(ctx: _Context, tasks: list[_Task]) -> None:
         task.row["due_on"] = ctx.today
 
 
+def _plan_todays_work(ctx: _Context, staff: _Staff, tasks: list[_Task]) -> None:
+    """Give every officer a day's work: 4–10 open tasks due today or overdue, two due today.
+
+    So each officer's Today list and route show real stops, whichever account signs in. Tasks
+    an officer shares with a second officer count for both, so no change lifts the other one
+    past the most.
+    """
+    least, aim, most = TODAYS_WORK
+    for squad, officers in staff.officers.items():
+        for officer in officers:
+            _give_enough_tasks(ctx, squad, officer, officers, tasks, least)
+    staffed = [t for t in tasks if t.status in OPEN_STATUSES and t.row["officer_id"]]
+    by_officer: dict[str, list[_Task]] = {}
+    for task in staffed:
+        for officer in _named(task):
+            by_officer.setdefault(officer, []).append(task)
+
+    def due(task: _Task) -> date:
+        value: date = task.row["due_on"]
+        return value
+
+    def load(officer: str) -> int:
+        return sum(due(task) <= ctx.today for task in by_officer.get(officer, ()))
+
+    def room(task: _Task) -> bool:
+        return all(load(officer) < most for officer in _named(task))
+
+    every = [officer for officers in staff.officers.values() for officer in officers]
+    for officer in every:  # too much: the lead gave more time on some
+        late = [task for task in by_officer.get(officer, ()) if due(task) <= ctx.today]
+        ctx.rng.shuffle(late)
+        while load(officer) > aim and late:
+            late.pop().row["due_on"] = ctx.today + timedelta(days=ctx.rng.randint(1, 7))
+    for officer in every:
+        mine = by_officer.get(officer, [])
+        later = [task for task in mine if due(task) > ctx.today]
+        ctx.rng.shuffle(later)
+        wanted = ctx.rng.randint(least, least + 2)
+        while load(officer) < wanted and later:
+            task = later.pop()
+            if room(task):
+                _bring_forward(ctx, task)
+        today = [task for task in mine if due(task) == ctx.today]
+        overdue = [task for task in mine if due(task) < ctx.today]
+        ctx.rng.shuffle(overdue)
+        while len(today) < DUE_TODAY_AT_LEAST and overdue:
+            task = overdue.pop()
+            task.row["due_on"] = ctx.today
+            today.append(task)
+
+
+def _named(task: _Task) -> list[str]:
+    return [o for o in (task.row["officer_id"], task.row["second_officer_id"]) if o]
+
+
+def _bring_forward(ctx: _Context, task: _Task) -> None:
+    """Due today, or a few days ago when the task came in early enough."""
+    age = (ctx.today - court_date(task.received_at)).days
+    if age >= 1 and ctx.rng.random() < 0.5:
+        task.row["due_on"] = ctx.today - timedelta(days=ctx.rng.randint(1, min(age, 6)))
+    else:
+        task.row["due_on"] = ctx.today
+
+
+def _give_enough_tasks(
+    ctx: _Context, squad: str, officer: str, members: list[str], tasks: list[_Task], least: int
+) -> None:
+    """At least `least` open tasks for the officer: as second officer on the squad's open tasks
+    that have none, then the squad's routed tasks assigned to them."""
+
+    def count() -> int:
+        return sum(t.status in OPEN_STATUSES and officer in _named(t) for t in tasks)
+
+    ours = [t for t in tasks if t.row["squad_code"] == squad and t.status in OPEN_STATUSES]
+    helpers = [t for t in ours if t.row["officer_id"] not in (None, officer)]
+    helpers = [t for t in helpers if t.row["second_officer_id"] is None]
+    ctx.rng.shuffle(helpers)
+    while count() < least and helpers:
+        helpers.pop().row["second_officer_id"] = officer
+    routed = [t for t in ours if t.status is AssignmentStatus.ROUTED]
+    ctx.rng.shuffle(routed)
+    while count() < least and routed:
+        task = routed.pop()
+        task.row["status"] = AssignmentStatus.ASSIGNED
+        task.row["officer_id"] = officer
+        if task.matter in TWO_OFFICER_MATTERS:
+            task.row["second_officer_id"] = ctx.rng.choice([m for m in members if m != officer])
+
+
 # --- visits -------------------------------------------------------------------------------------
 
 VISIT_NOTES: dict[VisitOutcome, str] = {
@@ -1159,21 +1263,13 @@ def _visits(ctx: _Context, tasks: list[_Task]) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for task in tasks:
         if task.status is AssignmentStatus.DONE and ctx.rng.random() < 0.12:
-            _locate(ctx, task)
             rows += _done_visits(ctx, task)
         elif task.status is AssignmentStatus.IN_PROGRESS and ctx.rng.random() < 0.2:
-            _locate(ctx, task)
             visit = _in_progress_visit(ctx, task)
             rows.append(visit)
             # Recording the visit is the task's latest change.
             task.row["updated_at"] = max(task.row["updated_at"], visit["left_at"])
-        elif ctx.rng.random() < 0.04:  # geocoded when registered, not yet visited
-            _locate(ctx, task)
     return rows
-
-
-def _locate(ctx: _Context, task: _Task) -> None:
-    task.row["lat"], task.row["lon"] = _point_near(ctx, task.place, 0.01)
 
 
 def _done_visits(ctx: _Context, task: _Task) -> list[dict[str, Any]]:

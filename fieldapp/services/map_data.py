@@ -30,6 +30,7 @@ from fieldapp.services.my_tasks import (
     read_my_tasks,
     valid_point,
 )
+from fieldapp.services.paused_due import count_pauses
 from fieldapp.storage.assignments import OPEN_STATUSES, list_assignments
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.reference import Region as RegionRecord
@@ -147,7 +148,7 @@ def load_map(
                 ).where(Assignment.deleted.is_(False))
             )
         }
-        rows = list_assignments(connection)
+        rows = count_pauses(connection, list_assignments(connection))
         mine: list[MyTask] = []
         start_point: tuple[float, float] | None = None
         base: tuple[float, float] | None = None

@@ -8,6 +8,8 @@ whatever the laptop's clock zone):
   whatever its status, so that the work done today stays in sight after it is finished;
   a task has no planned date of its own, so "planned for today" is its due date;
 - a task is **Overdue** when it is open and its due date has passed;
+- the due date is the one with the deadline clock's pauses counted (`services.paused_due`):
+  a paused task is due later, and one whose clock stands still is due on no day at all;
 - **All** is every task the officer is named on.
 
 The stops of today's route are the open tasks of Today and Overdue: what the officer should
@@ -25,6 +27,7 @@ from enum import StrEnum
 from sqlalchemy import Connection, Engine, or_, select
 
 from fieldapp.domain.clock import COURT_TZ
+from fieldapp.services.paused_due import count_pauses
 from fieldapp.storage.assignments import OPEN_STATUSES, AssignmentRow, list_assignments
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.fieldwork import VisitAttempt
@@ -192,7 +195,7 @@ def latest_visit_point_today(
 def _rows(connection: Connection, ids: Sequence[str]) -> list[AssignmentRow]:
     rows: list[AssignmentRow] = []
     for chunk in _chunks(ids, _ID_CHUNK):
-        rows.extend(list_assignments(connection, ids=chunk))
+        rows.extend(count_pauses(connection, list_assignments(connection, ids=chunk)))
     rows.sort(key=lambda row: row.registration_no)
     return rows
 

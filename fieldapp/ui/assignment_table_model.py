@@ -224,6 +224,8 @@ class AssignmentTableModel(QAbstractTableModel):
         if column == Column.STATUS:
             return self._status_labels[row.status]
         if column == Column.DUE_ON:
+            if row.clock_stopped:  # an open pause: due on no day until the clock runs again
+                return self.tr("clock paused")
             return row.due_on.isoformat() if row.due_on else ""
         return labels.join_names(row.officers)
 
@@ -231,6 +233,8 @@ class AssignmentTableModel(QAbstractTableModel):
         if role == ALIGNMENT_ROLE:
             return _CENTRED
         if not row.is_overdue(self._today):
+            if role == TOOLTIP_ROLE and row.has_pauses:
+                return self.tr("Due date with the deadline clock's pauses counted")
             return None
         if role == FOREGROUND_ROLE:
             return OVERDUE_TEXT

@@ -276,17 +276,37 @@ def test_registration_numbers_are_unique_well_formed_and_in_received_order(
 
 def test_addresses_name_their_region_and_points_lie_inside_it(seeded: Seeded) -> None:
     gazetteer = default_gazetteer()
-    located = 0
     for row in seeded.tables["assignment"]:
         region = gazetteer.region_in_address(row["address"])
         assert region is not None, row["address"]
         assert region.code == row["region_code"], row["address"]
-        if row["lat"] is not None:
-            located += 1
-            assert region.contains(row["lat"], row["lon"])
-    assert 5 <= located < len(seeded.tables["assignment"]) // 2
+        # Every task is on the map, inside the region its address names.
+        assert region.contains(row["lat"], row["lon"]), row["registration_no"]
+        assert gazetteer.region_for_point(row["lat"], row["lon"]) == region
     for row in seeded.tables["party"]:
         assert all(gazetteer.region_in_address(a) is not None for a in row["addresses"])
+
+
+def test_points_cluster_around_the_centre_and_one_address_is_one_point(seeded: Seeded) -> None:
+    gazetteer = default_gazetteer()
+    points: dict[str, set[tuple[float, float]]] = {}
+    spread: dict[str, list[float]] = {}
+    for row in seeded.tables["assignment"]:
+        points.setdefault(row["address"], set()).add((row["lat"], row["lon"]))
+        region = gazetteer.by_code(row["region_code"])
+        assert region is not None
+        min_lon, min_lat, max_lon, max_lat = region.bbox
+        extent = ((max_lon - min_lon) + (max_lat - min_lat)) / 2
+        lat0, lon0 = region.centroid
+        distance = ((row["lat"] - lat0) ** 2 + (row["lon"] - lon0) ** 2) ** 0.5
+        spread.setdefault(row["region_code"], []).append(distance / extent)
+    assert all(len(found) == 1 for found in points.values())
+    assert len({p for found in points.values() for p in found}) == len(points)
+    for code, shares in spread.items():
+        shares.sort()
+        # Near the centre (a tenth of the extent is one standard deviation), yet not one spot.
+        assert shares[len(shares) // 2] < 0.3, code
+        assert shares[-1] > 0, code
 
 
 def test_officers_are_assigned_and_two_where_the_matter_needs_two(seeded: Seeded) -> None:
@@ -317,9 +337,30 @@ def test_dates_results_and_reasons_fit_each_status(seeded: Seeded) -> None:
         assert bool(row["return_reason"]) == returned
     open_rows = [row for row in assignments if row["status"] in OPEN]
     assert sum(row["due_on"] < TODAY for row in open_rows) >= 5
+    assert sum(row["status"] is AssignmentStatus.ROUTED for row in open_rows) >= 10
     assert sum(row["due_on"] == TODAY for row in open_rows) >= 3
     assert any(row["priority"] is Priority.URGENT for row in assignments)
     assert any(row["priority"] is Priority.NORMAL for row in assignments)
+
+
+def _todays_work(tables: dict[str, list[Row]], today: date) -> dict[str, tuple[int, int]]:
+    """Each officer's open tasks due today or overdue, and of those due today."""
+    work = {row["id"]: (0, 0) for row in tables["staff_member"] if row["role"] is Role.OFFICER}
+    for row in tables["assignment"]:
+        if row["status"] not in OPEN or row["due_on"] > today:
+            continue
+        for officer in {row["officer_id"], row["second_officer_id"]} - {None}:
+            hot, due_today = work[officer]
+            work[officer] = (hot + 1, due_today + (row["due_on"] == today))
+    return work
+
+
+def test_every_officer_has_a_days_work_due_today_or_overdue(seeded: Seeded) -> None:
+    work = _todays_work(seeded.tables, TODAY)
+    assert len(work) == 18
+    for officer, (hot, due_today) in work.items():
+        assert 4 <= hot <= 10, officer
+        assert due_today >= 2, officer
 
 
 def test_assignments_point_at_a_respondent_of_their_case(seeded: Seeded) -> None:
@@ -468,6 +509,14 @@ def test_other_seeds_and_dates_keep_the_guarantees(
     assert sum(0 <= days <= 30 for days in left) >= 4
     assert sum(0 <= days <= 7 for days in left) >= 1
     assert len(tables["asset_control"]) == 20
+    for hot, due_today in _todays_work(tables, today).values():
+        assert 4 <= hot <= 10
+        assert due_today >= 2
+    gazetteer = default_gazetteer()
+    for row in assignments:
+        region = gazetteer.by_code(row["region_code"])
+        assert region is not None
+        assert region.contains(row["lat"], row["lon"])
     for rows in tables.values():
         assert all(row["updated_at"] <= now for row in rows)
 

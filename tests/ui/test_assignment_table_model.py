@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -183,3 +185,26 @@ def test_new_rows_keep_the_sort_and_the_search(
 def test_no_children_below_a_row(model: AssignmentTableModel) -> None:
     assert model.columnCount(model.index(0, 0)) == 0
     assert model.rowCount(QModelIndex()) == len(SAMPLES)
+
+
+def test_a_paused_clock_shows_in_the_due_date(model: AssignmentTableModel) -> None:
+    rows = [model.index(r, 0).data(ROW_ROLE) for r in range(model.rowCount())]
+    by_no = {row.registration_no: row for row in rows}
+    stopped = replace(by_no["WQ-2026-000001"], due_on=None, has_pauses=True, clock_stopped=True)
+    pushed = replace(by_no["WQ-2026-000004"], due_on=TODAY, has_pauses=True)
+    others = [
+        row for row in rows if row.registration_no not in ("WQ-2026-000001", "WQ-2026-000004")
+    ]
+    model.set_rows([stopped, pushed, *others], TODAY)
+    cells = {
+        model.index(r, 0).data(): model.index(r, Column.DUE_ON) for r in range(model.rowCount())
+    }
+    tooltip = Qt.ItemDataRole.ToolTipRole
+    assert cells["WQ-2026-000001"].data() == "clock paused"
+    assert cells["WQ-2026-000001"].data(OVERDUE_ROLE) is False
+    assert cells["WQ-2026-000004"].data() == TODAY.isoformat()
+    assert cells["WQ-2026-000004"].data(OVERDUE_ROLE) is False
+    assert "pauses counted" in cells["WQ-2026-000004"].data(tooltip)
+    # No pauses, not overdue: no tooltip; overdue: the days late, as before.
+    assert cells["WQ-2026-000002"].data(tooltip) is None
+    assert "Overdue" in cells["WQ-2026-000006"].data(tooltip)
