@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from fieldapp import __version__
@@ -65,11 +66,13 @@ def run_gui(
     *,
     signed_in: bool = False,
     settings: SettingsStore | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> int:
     """Open Fieldapp on ``workspace`` and run until it closes; returns the exit code.
 
     ``signed_in``: the caller has just signed in (``fieldapp demo``), so the window opens
     at once; else the first-run wizard (a laptop never enrolled) or the sign-in dialog first.
+    ``on_started`` runs once the event loop turns, after the window or dialog is shown.
     """
     QCoreApplication.setApplicationName(APPLICATION_NAME)
     QCoreApplication.setOrganizationName(ORGANISATION_NAME)
@@ -79,6 +82,8 @@ def run_gui(
     install_excepthook(Path(handler.baseFilename))
     shell = Shell(workspace, store, app)
     shell.start(signed_in=signed_in)
+    if on_started is not None:
+        QTimer.singleShot(0, on_started)
     return app.exec()
 
 

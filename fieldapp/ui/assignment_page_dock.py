@@ -8,13 +8,16 @@ assignment is opened and stays, hidden or shown, for the window's life.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
-from fieldapp.ui.assignment_page import AssignmentPageView
 from fieldapp.ui.queue_view import QueueView
 from fieldapp.ui.sections import WindowContext
+
+if TYPE_CHECKING:  # the page (and all its tabs) loads when a task is first opened
+    from fieldapp.ui.assignment_page import AssignmentPageView
 
 DOCK_WIDTH = 620
 
@@ -29,6 +32,8 @@ class AssignmentDock:
     def open(self, assignment_id: str) -> None:
         """Show the task in the dock (made the first time)."""
         if self.page is None or self.dock is None:
+            from fieldapp.ui.assignment_page import AssignmentPageView
+
             title = QCoreApplication.translate("AssignmentDock", "Field task")
             self.dock = QDockWidget(title, self._window)
             self.dock.setObjectName("assignmentDock")
