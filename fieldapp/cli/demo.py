@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.services.workspace import (
-    DATABASE_NAME,
     Workspace,
     default_data_dir,
     open_workspace,
@@ -36,8 +35,11 @@ def run(args: argparse.Namespace) -> int:
     central = root / "central"
     central.mkdir(parents=True, exist_ok=True)
     port = _port(central, args.port)
-    if not args.no_gui and _enrolled_at(root, args.user, port):
-        return _open_at_once(args, root, port)
+    if not args.no_gui and port:
+        workspace = open_workspace(root / f"laptop-{args.user}")
+        if _enrolled_at(workspace, args.user, port):
+            return _open_at_once(root, workspace, port)
+        workspace.close()
     from fieldapp.server.app import create_app
     from fieldapp.server.database import open_central
     from fieldapp.server.embedded import EmbeddedServer
@@ -138,17 +140,11 @@ def _port(central: Path, asked: int) -> int:
     return port
 
 
-def _enrolled_at(root: Path, user: str, port: int) -> bool:
+def _enrolled_at(workspace: Workspace, user: str, port: int) -> bool:
     """Whether ``user``'s demo laptop is enrolled with the store at ``port`` already."""
     from fieldapp.sync.enrolment import load_enrolment
 
-    if not port or not (root / f"laptop-{user}" / DATABASE_NAME).is_file():
-        return False
-    workspace = open_workspace(root / f"laptop-{user}")
-    try:
-        known = load_enrolment(workspace.engine)
-    finally:
-        workspace.close()
+    known = load_enrolment(workspace.engine)
     return (
         known is not None
         and bool(known.token)
@@ -157,15 +153,15 @@ def _enrolled_at(root: Path, user: str, port: int) -> bool:
     )
 
 
-def _open_at_once(args: argparse.Namespace, root: Path, port: int) -> int:
+def _open_at_once(root: Path, workspace: Workspace, port: int) -> int:
     """A demo started before: the window opens on the laptop's data straight away, offline
-    first, and the store starts beside it; the window syncs once the store answers."""
+    first, and the store starts beside it; the window syncs once the store answers.
+    Closes ``workspace``."""
     from fieldapp.ui.app import run_gui
     from fieldapp.ui.demo_settings import demo_settings_store
 
     print(f"central store: http://{LOOPBACK}:{port}  (data in {root}; starting beside the window)")
     store = _StoreBeside(_demo_settings(root / "central", port))
-    workspace = open_workspace(root / f"laptop-{args.user}")
     try:
         settings = demo_settings_store(workspace.data_dir)
         return run_gui(
