@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the server loads when it is started: a demo started before 
 log = logging.getLogger(__name__)
 LOOPBACK = "127.0.0.1"
 PORT_FILE = "port"
+STORE_AFTER_S = 1.0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -193,6 +194,8 @@ class _StoreBeside:
             self._engine.dispose()
 
     def _run(self) -> None:
+        # The window loads its first lists first; the store's start would take the processor.
+        time.sleep(STORE_AFTER_S)
         from fieldapp.server.app import create_app
         from fieldapp.server.database import open_central
         from fieldapp.server.embedded import EmbeddedServer

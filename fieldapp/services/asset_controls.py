@@ -28,8 +28,8 @@ from fieldapp.domain.legal_periods import (
     renewal_expiry,
 )
 from fieldapp.domain.statutory_checks import asset_control_violations, require
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.engine import writing
 from fieldapp.storage.fieldwork import AssetControl

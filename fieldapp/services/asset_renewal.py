@@ -32,6 +32,7 @@ from fieldapp.notices.compose import normalise_values
 from fieldapp.notices.court import CourtConfig
 from fieldapp.notices.fonts import NoticeFont
 from fieldapp.notices.numerals import arabic_date
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.notices_fields import MEASURE_NAMES, AssetInfo, period_text
 from fieldapp.services.notices_issue import (
@@ -41,7 +42,6 @@ from fieldapp.services.notices_issue import (
     issue_notice,
     prepare_notice,
 )
-from fieldapp.services.registration import Actor
 from fieldapp.storage.engine import reading, writing
 from fieldapp.storage.fieldwork import AssetControl
 from fieldapp.storage.types import new_id

@@ -20,8 +20,8 @@ from fieldapp.domain.enums import AssignmentStatus, Role
 from fieldapp.domain.errors import DomainError, InvalidTransition
 from fieldapp.domain.status import check_move
 from fieldapp.domain.vocabulary import parse_matter, parse_priority
+from fieldapp.services.actor import Actor
 from fieldapp.services.record_changes import change_record_in
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment, Case
 from fieldapp.storage.engine import writing
 from fieldapp.storage.oversight import Conflict

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
+from fieldapp.services.actor import Actor
 from fieldapp.services.record_changes import change_record_in
-from fieldapp.services.registration import Actor
 from fieldapp.storage.engine import writing
 from fieldapp.storage.oversight import Escalation
 

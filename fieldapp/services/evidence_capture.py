@@ -17,10 +17,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 
 from fieldapp.domain.enums import EvidenceKind
+from fieldapp.services.actor import Actor
 from fieldapp.services.custody_chain import chain_entries_of
 from fieldapp.services.evidence_files import kind_for, photo_facts, sniff_mime
 from fieldapp.services.record_changes import insert_record
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.content_store import ContentStore, ContentStoreError
 from fieldapp.storage.custody import HeldReceipt

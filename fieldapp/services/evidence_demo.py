@@ -14,8 +14,8 @@ from sqlalchemy import Engine, or_, select
 
 from fieldapp.domain.clock import COURT_TZ
 from fieldapp.domain.enums import AssignmentStatus
+from fieldapp.services.actor import Actor
 from fieldapp.services.evidence_capture import capture_file, capture_note
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.custody import ChainLink
 from fieldapp.storage.types import utcnow

@@ -15,6 +15,7 @@ from fieldapp.notices.court import CourtConfig
 from fieldapp.notices.errors import NoticeError
 from fieldapp.notices.fonts import NoticeFont, check_glyphs, load_font
 from fieldapp.notices.numbering import series_of
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.notices_issue import (
     IssuedNotice,
@@ -24,7 +25,6 @@ from fieldapp.services.notices_issue import (
     prepare_notice,
 )
 from fieldapp.services.notices_numbers import remaining_numbers
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 
 Progress = Callable[[int, int], None]

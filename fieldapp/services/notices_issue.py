@@ -19,10 +19,10 @@ from fieldapp.notices.errors import MissingField, MissingFields
 from fieldapp.notices.fonts import NoticeFont, load_font
 from fieldapp.notices.render import NoticeIdentity, RenderedNotice, render_notice
 from fieldapp.notices.templates import NoticeTemplate, default_library
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.notices_fields import field_values, load_sources
 from fieldapp.services.notices_numbers import allocate_document_number, next_document_number
-from fieldapp.services.registration import Actor
 from fieldapp.storage.fieldwork import Notice
 from fieldapp.storage.types import new_id
 

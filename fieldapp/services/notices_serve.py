@@ -12,8 +12,8 @@ from sqlalchemy import Connection, Engine, insert, select
 from fieldapp.domain.enums import EvidenceKind, ServiceMethod
 from fieldapp.domain.errors import DomainError
 from fieldapp.domain.statutory_checks import refusal_unproven
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
-from fieldapp.services.registration import Actor
 from fieldapp.storage.fieldwork import EvidenceItem, Notice, ServiceRecord
 from fieldapp.storage.types import new_id
 

@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from fieldapp.domain.enums import OpKind, OutboxState
+from fieldapp.services.actor import Actor
 from fieldapp.services.custody_chain import chain_new_records
-from fieldapp.services.registration import Actor
 from fieldapp.storage.engine import writing
 from fieldapp.storage.local_tables import OutboxOp
 from fieldapp.storage.schema import TABLES

@@ -13,6 +13,7 @@ from fieldapp.domain.clock import court_date
 from fieldapp.domain.enums import AssignmentStatus, PartyRole
 from fieldapp.domain.regno import format_registration_no
 from fieldapp.domain.routing import Router, RoutingRule
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.request_rows import FieldRequest
 from fieldapp.storage.bulk import bulk_insert
@@ -24,14 +25,6 @@ from fieldapp.storage.types import new_id
 LOOKUP_CHUNK = 900
 WRITE_CHUNK = 5000
 T = TypeVar("T")
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    """Who makes a change, and on which device."""
-
-    user_id: str | None
-    device_id: str | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,9 +21,9 @@ from fieldapp.domain.identifiers import (
 from fieldapp.domain.routing import Router
 from fieldapp.domain.vocabulary import parse_matter, parse_priority
 from fieldapp.geo.gazetteer import Gazetteer, default_gazetteer
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import OutboxSink
 from fieldapp.services.registration import (
-    Actor,
     Duplicate,
     Registered,
     load_router,

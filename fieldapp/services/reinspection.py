@@ -26,10 +26,11 @@ from fieldapp.domain.reinspection import (
     DEFAULT_INTERVAL_MONTHS,
     check_interval,
 )
+from fieldapp.services.actor import Actor
 from fieldapp.services.asset_watch import WatchedControl, active_controls
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.notices_fields import MEASURE_NAMES
-from fieldapp.services.registration import Actor, load_router, register_requests
+from fieldapp.services.registration import load_router, register_requests
 from fieldapp.services.request_rows import FieldRequest
 from fieldapp.storage.casework import Case, Party
 from fieldapp.storage.engine import writing

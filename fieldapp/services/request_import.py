@@ -10,9 +10,9 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from fieldapp.geo.gazetteer import Gazetteer, default_gazetteer
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
 from fieldapp.services.registration import (
-    Actor,
     Duplicate,
     Registered,
     register_requests,

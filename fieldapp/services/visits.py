@@ -20,8 +20,8 @@ from fieldapp.domain.field_records import (
     clean_text,
 )
 from fieldapp.domain.statutory_checks import require, visit_violations
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.engine import writing
 from fieldapp.storage.fieldwork import EvidenceItem, VisitAttempt

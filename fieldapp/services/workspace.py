@@ -10,7 +10,7 @@ from pathlib import Path
 from platformdirs import user_data_dir
 from sqlalchemy import Engine
 
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.storage.engine import make_engine, sqlite_url
 from fieldapp.storage.migrate import upgrade_local_database
 from fieldapp.storage.types import new_id

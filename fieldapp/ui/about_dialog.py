@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
@@ -20,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
-from fieldapp.ui.about_details import AboutDetails, gather_details
+if TYPE_CHECKING:  # read when the dialog opens: the window starts without it
+    from fieldapp.ui.about_details import AboutDetails
+
 
 UrlOpener = Callable[[QUrl], bool]
 SHOWN_LENGTH = 160
@@ -199,6 +202,8 @@ def install_about(window: QMainWindow, engine: Engine | None) -> QAction:
     )
 
     def show() -> None:
+        from fieldapp.ui.about_details import gather_details
+
         dialog = AboutDialog(gather_details(engine), parent=window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -29,6 +29,7 @@ from fieldapp.domain.enums import AssetKind, ControlMeasure
 from fieldapp.domain.errors import DomainError
 from fieldapp.domain.field_records import IDENTIFIER_FIELDS, MEASURES_FOR_KIND, split_names
 from fieldapp.domain.legal_periods import period_for
+from fieldapp.services.actor import Actor
 from fieldapp.services.asset_controls import (
     ControlInput,
     PreviousControl,
@@ -39,7 +40,6 @@ from fieldapp.services.asset_controls import (
 )
 from fieldapp.services.assignment_detail import AssignmentPage
 from fieldapp.services.changes import OutboxSink
-from fieldapp.services.registration import Actor
 from fieldapp.storage.types import utcnow
 from fieldapp.ui.assignment_page_labels import days_left_text, explain, field_label, label
 from fieldapp.ui.assignment_page_widgets import (

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from fieldapp.domain.enums import EvidenceKind
+from fieldapp.services.actor import Actor
 from fieldapp.services.evidence_capture import (
     CapturedItem,
     CaptureRefused,
@@ -33,7 +34,6 @@ from fieldapp.services.evidence_capture import (
     capture_note,
 )
 from fieldapp.services.evidence_thumbnails import THUMBNAIL_PX, EvidenceView, load_evidence
-from fieldapp.services.registration import Actor
 from fieldapp.ui.assignment_page_labels import label, local_time
 from fieldapp.ui.assignment_page_lists import fit_columns
 from fieldapp.ui.assignment_page_widgets import ERROR_STYLE

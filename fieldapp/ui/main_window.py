@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from fieldapp.services.actor import Actor
 from fieldapp.services.assignment_views import AssignmentViews
-from fieldapp.services.registration import Actor
 from fieldapp.ui.about_dialog import install_about
 from fieldapp.ui.assign_actions import install_queue_tools
 from fieldapp.ui.assignment_page_dock import install_assignment_page

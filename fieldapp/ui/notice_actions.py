@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
@@ -11,13 +12,13 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from sqlalchemy import Engine
 
 from fieldapp.domain.enums import Role
-from fieldapp.notices.templates import default_library
+from fieldapp.services.actor import Actor
 from fieldapp.services.assignment_views import AssignmentRow
-from fieldapp.services.notices_issue import prepare
-from fieldapp.services.registration import Actor
-from fieldapp.ui.notice_batch_dialog import BatchIssueDialog
-from fieldapp.ui.notice_dialog import NoticeDialog
 from fieldapp.ui.record_rights_labels import creation_refusal, show_refusal
+
+if TYPE_CHECKING:  # notices load when one is first issued: the window starts without them
+    from fieldapp.ui.notice_batch_dialog import BatchIssueDialog
+    from fieldapp.ui.notice_dialog import NoticeDialog
 
 
 class NoticeActions(QObject):
@@ -61,6 +62,9 @@ class NoticeActions(QObject):
         code = self._choose_template()
         if code is None:
             return
+        from fieldapp.services.notices_issue import prepare
+        from fieldapp.ui.notice_dialog import NoticeDialog
+
         draft = prepare(self._engine, code, assignment_id=rows[0].id)
         self.dialog = NoticeDialog(
             self._engine, draft, self._actor, blobs_dir=self._blobs_dir, parent=self._parent
@@ -77,6 +81,8 @@ class NoticeActions(QObject):
         code = self._choose_template()
         if code is None:
             return
+        from fieldapp.ui.notice_batch_dialog import BatchIssueDialog
+
         self.dialog = BatchIssueDialog(
             self._engine,
             code,
@@ -88,6 +94,8 @@ class NoticeActions(QObject):
         self.dialog.open()
 
     def _choose_template(self) -> str | None:
+        from fieldapp.notices.templates import default_library
+
         templates = list(default_library())
         labels = [f"{template.title} ({template.code})" for template in templates]
         label, chosen = QInputDialog.getItem(

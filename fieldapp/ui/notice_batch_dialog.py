@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from sqlalchemy import Engine
 
 from fieldapp.domain.errors import DomainError
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import OutboxSink
 from fieldapp.services.notices_batch import BatchRefused, issue_batch
 from fieldapp.services.notices_issue import IssuedNotice
-from fieldapp.services.registration import Actor
 from fieldapp.storage.types import utcnow
 from fieldapp.ui.background import InlineRunner
 

@@ -29,9 +29,9 @@ from sqlalchemy import Engine
 
 from fieldapp.domain.errors import DomainError
 from fieldapp.notices.templates import FieldKind, FieldSpec
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import OutboxSink
 from fieldapp.services.notices_issue import IssuedNotice, NoticeDraft, issue, preview
-from fieldapp.services.registration import Actor
 from fieldapp.storage.types import utcnow
 from fieldapp.ui.background import InlineRunner
 from fieldapp.ui.notice_pages import PRINT_DPI, PageBitmap, PageView, render_bitmaps, to_images

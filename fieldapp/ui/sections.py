@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import Engine
 
 from fieldapp.domain.enums import Role
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.ui.background import BackgroundRunner
 
 EVERYONE = frozenset(Role)

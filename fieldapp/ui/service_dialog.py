@@ -23,9 +23,9 @@ from sqlalchemy import Engine
 
 from fieldapp.domain.enums import ServiceMethod
 from fieldapp.domain.errors import DomainError
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import OutboxSink
 from fieldapp.services.notices_serve import ServedNotice, ServiceDetails, serve, service_media
-from fieldapp.services.registration import Actor
 from fieldapp.storage.types import utcnow
 
 ERROR_STYLE = "color: #c62828;"

@@ -32,9 +32,9 @@ from sqlalchemy import Engine
 
 from fieldapp.domain.enums import EvidenceKind, LocationSource, Matter, VisitOutcome
 from fieldapp.domain.errors import DomainError
+from fieldapp.services.actor import Actor
 from fieldapp.services.assignment_detail import AssignmentPage
 from fieldapp.services.changes import OutboxSink
-from fieldapp.services.registration import Actor
 from fieldapp.services.visit_location import (
     FoundPosition,
     position_from_address,

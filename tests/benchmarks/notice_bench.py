@@ -126,7 +126,7 @@ def bench_batch(count: int) -> dict[str, float]:
     from fieldapp.services.demo_seed import seed_demo
     from fieldapp.services.notices_batch import issue_batch
     from fieldapp.services.notices_numbers import highest_local, store_granted_blocks
-    from fieldapp.services.registration import Actor
+    from fieldapp.services.actor import Actor
     from fieldapp.storage.casework import Assignment, Case
     from fieldapp.storage.engine import make_engine, sqlite_url
     from fieldapp.storage.schema import LOCAL_METADATA

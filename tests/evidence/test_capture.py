@@ -15,6 +15,7 @@ from fieldapp.domain.enums import AssignmentStatus, EvidenceKind, VisitOutcome
 from fieldapp.evidence.canonical import GENESIS
 from fieldapp.evidence.chain import ChainEntry, first_break
 from fieldapp.evidence.keys import SigningKey
+from fieldapp.services.actor import Actor
 from fieldapp.services.custody_chain import chain_head, ensure_signing_key
 from fieldapp.services.evidence_capture import (
     CaptureRefused,
@@ -25,7 +26,6 @@ from fieldapp.services.evidence_capture import (
 )
 from fieldapp.services.evidence_demo import demo_scan, demo_video, seed_demo_evidence
 from fieldapp.services.record_changes import insert_record
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.custody import ChainLink, SigningKeyRow
 from fieldapp.storage.fieldwork import EvidenceItem

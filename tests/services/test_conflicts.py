@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from fieldapp.domain.conflict_rules import LEAD_SETTLED_FIELDS, Choice, ConflictRefused
 from fieldapp.domain.enums import Priority, Role
 from fieldapp.server.policy import ASSIGNMENT_LEAD_FIELDS, editable_fields
+from fieldapp.services.actor import Actor
 from fieldapp.services.conflicts import open_conflicts, resolve_conflict
-from fieldapp.services.registration import Actor
 from fieldapp.services.workspace import Workspace, open_workspace
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.local_tables import OutboxOp

@@ -20,6 +20,7 @@ from fieldapp.notices.numbering import (
     needed_numbers,
     supply,
 )
+from fieldapp.services.actor import Actor
 from fieldapp.services.changes import OutboxSink
 from fieldapp.services.notices_issue import issue, prepare
 from fieldapp.services.notices_leasing import lease_number_blocks
@@ -31,7 +32,6 @@ from fieldapp.services.notices_numbers import (
     remaining_numbers,
     store_granted_blocks,
 )
-from fieldapp.services.registration import Actor
 from fieldapp.storage.base import CentralBase
 from fieldapp.storage.fieldwork import Notice
 from fieldapp.storage.number_leases import NoticeNumberGrant

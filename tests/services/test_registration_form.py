@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.services.registration_form import DraftRefused, RegistrationForm
 from fieldapp.services.requests_csv import UnusableFile
 from fieldapp.services.workspace import Workspace, open_workspace

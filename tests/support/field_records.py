@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import Engine, func, select
 
 from fieldapp.domain.enums import AssignmentStatus, Matter
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.services.workspace import Workspace, open_workspace
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.local_tables import OutboxOp

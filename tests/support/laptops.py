@@ -26,8 +26,8 @@ from sqlalchemy import Connection, select, update
 
 import fieldapp.services.record_changes as record_changes
 from fieldapp.domain.enums import EvidenceKind, OutboxState, VisitOutcome
+from fieldapp.services.actor import Actor
 from fieldapp.services.demo_seed import DEMO_PASSWORD
-from fieldapp.services.registration import Actor
 from fieldapp.services.workspace import Workspace, open_workspace
 from fieldapp.storage.content_store import ContentStore
 from fieldapp.storage.engine import writing

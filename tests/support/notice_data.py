@@ -12,9 +12,9 @@ from sqlalchemy import Engine, select
 
 from fieldapp.domain.enums import AssignmentStatus, ControlMeasure, Matter
 from fieldapp.notices.numbering import LeaseItem, LeaseRequest, grant_blocks, series_of
+from fieldapp.services.actor import Actor
 from fieldapp.services.demo_seed import seed_demo
 from fieldapp.services.notices_numbers import highest_local, store_granted_blocks
-from fieldapp.services.registration import Actor
 from fieldapp.storage.casework import Assignment, Case
 from fieldapp.storage.engine import make_engine, sqlite_url
 from fieldapp.storage.fieldwork import AssetControl, VisitAttempt

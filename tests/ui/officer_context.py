@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.domain.enums import Role
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.sections import WindowContext

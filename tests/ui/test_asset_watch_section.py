@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, insert, select
 
 from fieldapp.domain.enums import AssetKind, ControlMeasure, Role
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.storage.fieldwork import AssetControl
 from fieldapp.storage.reference import Squad
 from fieldapp.storage.types import new_id

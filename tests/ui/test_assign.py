@@ -14,8 +14,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import AssignmentStatus, Role
+from fieldapp.services.actor import Actor
 from fieldapp.services.assignment_views import AssignmentViews
-from fieldapp.services.registration import Actor
 from fieldapp.services.workspace import Workspace
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.local_tables import OutboxOp

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from fieldapp.domain.conflict_rules import Choice
 from fieldapp.domain.enums import Priority, Role
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.services.workspace import Workspace
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.oversight import Conflict

@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from fieldapp.domain.enums import Role
+from fieldapp.services.actor import Actor
 from fieldapp.services.bulletin import weekly_bulletin
 from fieldapp.services.bulletin_week import IsoWeek
-from fieldapp.services.registration import Actor
 from fieldapp.storage.base import RecordBase
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.engine import make_engine

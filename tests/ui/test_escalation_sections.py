@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import insert, select, update
 
 from fieldapp.domain.enums import Role
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.services.workspace import Workspace
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.local_tables import OutboxOp

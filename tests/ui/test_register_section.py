@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from fieldapp.domain.enums import Role
-from fieldapp.services.registration import Actor
+from fieldapp.services.actor import Actor
 from fieldapp.services.workspace import Workspace, open_workspace
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.reference import RoutingRule, Squad

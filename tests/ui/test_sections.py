@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from fieldapp.domain.enums import Role
+from fieldapp.services.actor import Actor
 from fieldapp.services.assignment_views import AssignmentViews
-from fieldapp.services.registration import Actor
 from fieldapp.services.workspace import Workspace
 from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.main_window import MainWindow
