@@ -122,11 +122,11 @@ def bench_batch(count: int) -> dict[str, float]:
 
     from fieldapp.domain.enums import Matter
     from fieldapp.notices.numbering import LeaseItem, LeaseRequest, grant_blocks, series_of
+    from fieldapp.services.actor import Actor
     from fieldapp.services.changes import OutboxSink
     from fieldapp.services.demo_seed import seed_demo
     from fieldapp.services.notices_batch import issue_batch
     from fieldapp.services.notices_numbers import highest_local, store_granted_blocks
-    from fieldapp.services.actor import Actor
     from fieldapp.storage.casework import Assignment, Case
     from fieldapp.storage.engine import make_engine, sqlite_url
     from fieldapp.storage.schema import LOCAL_METADATA
