@@ -14,13 +14,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy import Engine
@@ -173,14 +171,7 @@ class AssetControlDialog(RecordDialog):
         form.addRow(self.tr("&Officers:"), self.officers)
         form.addRow(self.tr("Persons prese&nt:"), self.persons_present)
         form.addRow(self.tr("Expires:"), self.expiry)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.rule)
-        layout.addWidget(self.buttons)
+        self._lay_out_form(form)
         self.resize(640, 780)
 
     def _connect(self) -> None:

@@ -7,19 +7,33 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from fieldapp.domain.enums import AssetKind, ControlMeasure
 from fieldapp.services.asset_watch import WatchedControl, band_of
+from fieldapp.ui.row_table_model import (
+    BACKGROUND_ROLE,
+    DISPLAY_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    RowTableModel,
+)
+
+__all__ = [
+    "BACKGROUND_ROLE",
+    "BAND_COLOURS",
+    "BAND_ROLE",
+    "DISPLAY_ROLE",
+    "FOREGROUND_ROLE",
+    "KIND_LABELS",
+    "MEASURE_LABELS",
+    "ROW_ROLE",
+    "TOOLTIP_ROLE",
+    "AssetWatchModel",
+    "Column",
+    "counts_by_band",
+]
 
 
 class Column(IntEnum):
@@ -72,20 +86,10 @@ BAND_COLOURS: dict[int, tuple[QColor, QColor]] = {
     90: (QColor("#fff9c4"), QColor("#3e3a00")),
 }
 
-# Role numbers as plain ints, computed once: data() runs for every visible cell.
-DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole.value
-TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole.value
-FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole.value
-BACKGROUND_ROLE = Qt.ItemDataRole.BackgroundRole.value
-ALIGNMENT_ROLE = Qt.ItemDataRole.TextAlignmentRole.value
-ACCESSIBLE_ROLE = Qt.ItemDataRole.AccessibleTextRole.value
 ROW_ROLE = Qt.ItemDataRole.UserRole.value + 1
 BAND_ROLE = Qt.ItemDataRole.UserRole.value + 2
 
 _NUMERIC = (Column.DAYS_LEFT.value, Column.RENEWALS.value)
-_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-ModelIndex = QModelIndex | QPersistentModelIndex
 SortKey = Callable[[WatchedControl], Any]
 
 
@@ -110,22 +114,19 @@ _SORT_KEYS: dict[int, SortKey] = {
 }
 
 
-class AssetWatchModel(QAbstractTableModel):
+class AssetWatchModel(RowTableModel[WatchedControl]):
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[WatchedControl] = []
-        self._sort_column = Column.DAYS_LEFT.value
-        self._sort_order = Qt.SortOrder.AscendingOrder
-        self._headers = {column.value: str(text) for column, text in _HEADERS.items()}
+        super().__init__(
+            _CONTEXT,
+            [str(_HEADERS[column]) for column in Column],
+            sort_keys=_SORT_KEYS,
+            sort_column=Column.DAYS_LEFT.value,
+            right_aligned=_NUMERIC,
+            parent=parent,
+        )
         self._squad_names: dict[str, str] = {}  # code -> name, as the squad records have it
 
     # --- contents ------------------------------------------------------------------------
-
-    def set_rows(self, rows: Sequence[WatchedControl]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._sort_rows()
-        self.endResetModel()
 
     def set_squad_names(self, names: dict[str, str]) -> None:
         """Show squads by name (第一外勤组), not by code; unknown codes stay as they are."""
@@ -139,52 +140,21 @@ class AssetWatchModel(QAbstractTableModel):
     def squad_name(self, code: str) -> str:
         return self._squad_names.get(code) or code
 
-    def row_at(self, row: int) -> WatchedControl | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rows(self) -> list[WatchedControl]:
-        return list(self._rows)
-
     def row_of(self, control_id: str) -> int:
         for position, row in enumerate(self._rows):
             if row.control_id == control_id:
                 return position
         return -1
 
-    # --- Qt interface --------------------------------------------------------------------
+    # --- cells -------------------------------------------------------------------------
 
-    def rowCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(Column)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
-            text = self._headers.get(section)
-            return _tr(text) if text else None
-        return None
-
-    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
-            return self._text(row, column)
+    def cell_data(self, row: WatchedControl, column: int, role: int) -> Any:
         if role in (BACKGROUND_ROLE, FOREGROUND_ROLE):
             band = band_of(row.days_left)
             if band is None:
                 return None
             background, text = BAND_COLOURS[band]
             return background if role == BACKGROUND_ROLE else text
-        if role == ALIGNMENT_ROLE and column in _NUMERIC:
-            return _RIGHT
         if role == TOOLTIP_ROLE:
             return self._tooltip(row)
         if role == ROW_ROLE:
@@ -193,7 +163,7 @@ class AssetWatchModel(QAbstractTableModel):
             return band_of(row.days_left)
         return None
 
-    def _text(self, row: WatchedControl, column: int) -> str:
+    def cell_text(self, row: WatchedControl, column: int) -> str:
         if column == Column.DAYS_LEFT.value:
             if row.days_left is None:
                 return "—"
@@ -230,24 +200,15 @@ class AssetWatchModel(QAbstractTableModel):
         lines.append(since.replace("%1", row.effective_on.isoformat()))
         return "\n".join(lines)
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column not in _SORT_KEYS:
-            return
-        self._sort_column, self._sort_order = column, order
-        self.beginResetModel()
-        self._sort_rows()
-        self.endResetModel()
-
     def _sort_rows(self) -> None:
-        key = _SORT_KEYS[self._sort_column]
+        if self._sort_column not in (Column.DAYS_LEFT.value, Column.EXPIRES_ON.value):
+            super()._sort_rows()
+            return
         descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        if self._sort_column in (Column.DAYS_LEFT.value, Column.EXPIRES_ON.value):
-            dated = [row for row in self._rows if row.days_left is not None]
-            undated = [row for row in self._rows if row.days_left is None]
-            dated.sort(key=key, reverse=descending)
-            self._rows = dated + undated
-        else:
-            self._rows.sort(key=key, reverse=descending)
+        dated = [row for row in self._rows if row.days_left is not None]
+        undated = [row for row in self._rows if row.days_left is None]
+        dated.sort(key=_days_key, reverse=descending)
+        self._rows = dated + undated
 
 
 def counts_by_band(rows: Sequence[WatchedControl]) -> dict[int, int]:

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 from PySide6.QtGui import QColor, QFont
 
 from fieldapp.domain.clock import COURT_TZ
 from fieldapp.services.escalation_inbox import EscalationView
 from fieldapp.ui.escalation_labels import level_text, raised_text, reason_text
+from fieldapp.ui.row_table_model import (
+    BACKGROUND_ROLE,
+    FONT_ROLE,
+    FOREGROUND_ROLE,
+    TOOLTIP_ROLE,
+    RowTableModel,
+)
 
 __all__ = ["Column", "EscalationModel", "level_text", "local_time", "reason_tooltip"]
 
@@ -51,15 +49,6 @@ LEVEL_COLOURS = {
     4: QColor("#e53935"),
 }
 
-DISPLAY_ROLE = Qt.ItemDataRole.DisplayRole.value
-TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole.value
-BACKGROUND_ROLE = Qt.ItemDataRole.BackgroundRole.value
-FOREGROUND_ROLE = Qt.ItemDataRole.ForegroundRole.value
-FONT_ROLE = Qt.ItemDataRole.FontRole.value
-ACCESSIBLE_ROLE = Qt.ItemDataRole.AccessibleTextRole.value
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-ModelIndex = QModelIndex | QPersistentModelIndex
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate(_CONTEXT, text)
@@ -78,48 +67,19 @@ def reason_tooltip(view: EscalationView) -> str:
     return f"{shown}\n\n{recorded.replace('%1', view.reason)}"
 
 
-class EscalationModel(QAbstractTableModel):
+class EscalationModel(RowTableModel[EscalationView]):
+    """Rows stay in the order the inbox gives them: the columns do not sort."""
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[EscalationView] = []
+        super().__init__(_CONTEXT, [str(_HEADERS[column]) for column in Column], parent=parent)
         self._bold = QFont()
         self._bold.setBold(True)
         self._white = QColor("#ffffff")
 
-    def set_rows(self, rows: Sequence[EscalationView]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> EscalationView | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, key: tuple[str, str, int]) -> int:
         return next((n for n, row in enumerate(self._rows) if row.key == key), -1)
 
-    def rowCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex | None = None) -> int:
-        return 0 if parent is not None and parent.isValid() else len(Column)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = DISPLAY_ROLE
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY_ROLE:
-            return _tr(str(_HEADERS[Column(section)])) if 0 <= section < len(Column) else None
-        return None
-
-    def data(self, index: ModelIndex, role: int = DISPLAY_ROLE) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role in (DISPLAY_ROLE, ACCESSIBLE_ROLE):
-            return self._text(row, column)
+    def cell_data(self, row: EscalationView, column: int, role: int) -> Any:
         if role == TOOLTIP_ROLE and column == Column.REASON.value:
             return reason_tooltip(row)
         if role == BACKGROUND_ROLE and column == Column.LEVEL.value:
@@ -130,7 +90,7 @@ class EscalationModel(QAbstractTableModel):
             return self._bold
         return None
 
-    def _text(self, row: EscalationView, column: int) -> str:
+    def cell_text(self, row: EscalationView, column: int) -> str:
         if column == Column.LEVEL.value:
             return level_text(row.level)
         if column == Column.ITEM.value:

@@ -12,9 +12,7 @@ from functools import partial
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -30,10 +28,10 @@ from fieldapp.services.my_tasks import MyTask, MyTasks, TaskList, load_my_tasks
 from fieldapp.ui.assignment_table_model import AssignmentTableModel, Column
 from fieldapp.ui.background import report_unexpected
 from fieldapp.ui.group_tree_model import COUNT_COLUMN, KEY_ROLE, NAME_COLUMN, GroupTreeModel
+from fieldapp.ui.group_tree_view import make_group_tree
 from fieldapp.ui.group_tree_width import group_tree_width
 from fieldapp.ui.groups import GroupKey
 from fieldapp.ui.my_tasks_groups import TOP, in_group, list_snapshot
-from fieldapp.ui.overdue_badge_delegate import OverdueBadgeDelegate
 from fieldapp.ui.queue_view import SEARCH_DELAY_MS
 from fieldapp.ui.sections import Section, WindowContext
 from fieldapp.ui.task_table import TaskTable
@@ -267,21 +265,12 @@ class MyTasksSection(QWidget):
         return search
 
     def _make_tree(self) -> QTreeView:
-        tree = QTreeView(self)
+        tree = make_group_tree(self.group_model, self)
         tree.setObjectName("myTaskGroups")
         tree.setAccessibleName(self.tr("My task groups"))
         tree.setAccessibleDescription(
             self.tr("Regions and matters, with their task counts and overdue tasks")
         )
-        tree.setModel(self.group_model)
-        tree.setItemDelegateForColumn(COUNT_COLUMN, OverdueBadgeDelegate(tree))
-        tree.setUniformRowHeights(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         tree.selectionModel().currentChanged.connect(self._group_changed)
         return tree
 

@@ -11,7 +11,6 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
@@ -25,9 +24,9 @@ from fieldapp.services.assignment_views import AssignmentRow, AssignmentViews
 from fieldapp.ui.assignment_table_model import AssignmentTableModel, Column
 from fieldapp.ui.background import BackgroundRunner, report_unexpected
 from fieldapp.ui.group_tree_model import COUNT_COLUMN, KEY_ROLE, NAME_COLUMN, GroupTreeModel
+from fieldapp.ui.group_tree_view import make_group_tree
 from fieldapp.ui.group_tree_width import group_tree_width
 from fieldapp.ui.groups import ALL, GroupKey, GroupSnapshot, load_groups
-from fieldapp.ui.overdue_badge_delegate import OverdueBadgeDelegate
 from fieldapp.ui.task_table import TaskTable
 
 # Long enough to let a word be typed, short enough to feel immediate.
@@ -246,21 +245,12 @@ class QueueView(QWidget):
     # -- widgets -----------------------------------------------------------------------------
 
     def _make_tree(self) -> QTreeView:
-        tree = QTreeView(self)
+        tree = make_group_tree(self.group_model, self)
         tree.setObjectName("groupTree")
         tree.setAccessibleName(self.tr("Task groups"))
         tree.setAccessibleDescription(
             self.tr("Squads, regions and matters, with their task counts and overdue tasks")
         )
-        tree.setModel(self.group_model)
-        tree.setItemDelegateForColumn(COUNT_COLUMN, OverdueBadgeDelegate(tree))
-        tree.setUniformRowHeights(True)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COUNT_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         tree.selectionModel().currentChanged.connect(self._group_changed)
         return tree
 

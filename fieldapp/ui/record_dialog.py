@@ -7,7 +7,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.domain.errors import DomainError
 from fieldapp.ui.assignment_page_labels import explain
@@ -16,10 +23,12 @@ from fieldapp.ui.background import BackgroundRunner, report_unexpected
 
 
 class RecordDialog(QDialog):
-    """Subclasses build ``save_button`` and ``rule`` and call :meth:`_submit` from save()."""
+    """Subclasses build ``rule`` and their form, lay them out with :meth:`_lay_out_form` and
+    call :meth:`_submit` from save()."""
 
     sig_recorded = Signal(object)  # what the service returned
 
+    buttons: QDialogButtonBox
     save_button: QPushButton
     rule: RuleLine
 
@@ -28,6 +37,17 @@ class RecordDialog(QDialog):
         self._runner = runner
         self._saving = False
         self.recorded: Any = None
+
+    def _lay_out_form(self, form: QFormLayout) -> None:
+        """The form, the rule that stops the record under it, then Save and Cancel."""
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.rule)
+        layout.addWidget(self.buttons)
 
     def _submit(self, work: Callable[[], object]) -> None:
         self._saving = True
