@@ -8,7 +8,13 @@ from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from fieldapp.domain.enums import EvidenceKind, LocationSource, Matter, VisitOutcome
+from fieldapp.domain.enums import (
+    AssignmentStatus,
+    EvidenceKind,
+    LocationSource,
+    Matter,
+    VisitOutcome,
+)
 from fieldapp.domain.errors import DomainError
 from fieldapp.domain.field_records import (
     LINE_LIMIT,
@@ -19,9 +25,11 @@ from fieldapp.domain.field_records import (
     clean_names,
     clean_text,
 )
+from fieldapp.domain.status import check_move
 from fieldapp.domain.statutory_checks import require, visit_violations
 from fieldapp.services.actor import Actor
 from fieldapp.services.changes import ChangeSink
+from fieldapp.services.record_changes import change_record_in
 from fieldapp.storage.casework import Assignment
 from fieldapp.storage.engine import writing
 from fieldapp.storage.fieldwork import EvidenceItem, VisitAttempt
@@ -121,13 +129,14 @@ def record_visit_in(
     changes: ChangeSink,
 ) -> RecordedVisit:
     """Record the visit in the caller's transaction, or raise what refuses it."""
-    matter = connection.execute(
-        select(Assignment.matter).where(
+    task = connection.execute(
+        select(Assignment.matter, Assignment.status).where(
             Assignment.id == assignment_id, Assignment.deleted.is_(False)
         )
-    ).scalar()
-    if matter is None:
+    ).first()
+    if task is None:
         raise VisitRefused(f"no field task {assignment_id}", reason="unknown_assignment")
+    matter = task.matter
     values = _cleaned(visit, matter=matter, now=now)
     media = list(values["media_evidence_ids"])  # type: ignore[call-overload]
     if media:
@@ -158,6 +167,12 @@ def record_visit_in(
     }
     connection.execute(insert(VisitAttempt).values(**row))
     changes.inserted(connection, VisitAttempt, [row])
+    if task.status == AssignmentStatus.ASSIGNED:
+        # The first visit starts the work: the task is in progress from now on.
+        check_move(task.status, AssignmentStatus.IN_PROGRESS)
+        change_record_in(
+            connection, "assignment", assignment_id, {"status": AssignmentStatus.IN_PROGRESS}
+        )
     return RecordedVisit(
         str(row["id"]), assignment_id, VisitOutcome(visit.outcome), visit.arrived_at
     )

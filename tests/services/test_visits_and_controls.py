@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from fieldapp.domain.enums import (
     AssetKind,
+    AssignmentStatus,
     ControlMeasure,
     LocationSource,
     Matter,
@@ -39,6 +40,7 @@ from fieldapp.services.visit_location import (
 )
 from fieldapp.services.visits import VisitInput, VisitRefused, record_visit, visit_problems
 from fieldapp.services.workspace import Workspace
+from fieldapp.storage.casework import Assignment
 from tests.support.field_records import (
     ACTOR,
     NOW,
@@ -419,3 +421,46 @@ def test_history_lists_every_change(workspace: Workspace) -> None:
     assert page.history == tuple(sorted(page.history, key=lambda e: e.at, reverse=True))
     assert page.overview.days_left == (date(2026, 4, 2) - TODAY).days
     assert [p.name for p in page.squad_officers][:1] == ["张三"]
+
+
+def _status(engine: Engine, task: str) -> str:
+    with engine.connect() as connection:
+        return str(
+            connection.execute(select(Assignment.status).where(Assignment.id == task)).scalar_one()
+        )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (AssignmentStatus.ASSIGNED, AssignmentStatus.IN_PROGRESS),
+        (AssignmentStatus.IN_PROGRESS, AssignmentStatus.IN_PROGRESS),
+        (AssignmentStatus.ROUTED, AssignmentStatus.ROUTED),
+    ],
+)
+def test_the_first_visit_starts_the_work(
+    workspace: Workspace, before: AssignmentStatus, after: AssignmentStatus
+) -> None:
+    engine = workspace.engine
+    task = task_id(engine, "WQ-2026-000001")
+    change_record(engine, "assignment", task, {"status": before})
+    data = VisitInput(
+        arrived_at=ARRIVED,
+        left_at=NOW,
+        outcome=VisitOutcome.NOT_AT_HOME,
+        officer_ids=[staff_id(engine, "张三")],
+    )
+    visit(engine, "WQ-2026-000001", data)
+    assert _status(engine, task) == after
+    # The move is queued for the central store with the visit, in the same transaction.
+    assert queued(engine, task).count("assignment") == (2 if before != after else 1)
+
+
+def test_a_refused_visit_leaves_the_status_alone(workspace: Workspace) -> None:
+    engine = workspace.engine
+    task = task_id(engine, "WQ-2026-000001")
+    change_record(engine, "assignment", task, {"status": AssignmentStatus.ASSIGNED})
+    refused = VisitInput(arrived_at=NOW, left_at=ARRIVED, outcome=VisitOutcome.MET)
+    with pytest.raises(DomainError):
+        visit(engine, "WQ-2026-000001", refused)
+    assert _status(engine, task) == AssignmentStatus.ASSIGNED
