@@ -19,6 +19,7 @@ from fieldapp.ui.background import BackgroundRunner
 from fieldapp.ui.excepthook import install_excepthook
 from fieldapp.ui.first_run_wizard import FirstRunWizard
 from fieldapp.ui.fonts import use_cjk_font_if_needed
+from fieldapp.ui.gc_guard import collect_on_gui_thread
 from fieldapp.ui.i18n import LANGUAGE_ENV, chosen_locale, install_translations
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.queue_view import court_today
@@ -51,6 +52,7 @@ def create_application(argv: list[str], settings: SettingsStore | None = None) -
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     install_translations(app, _locale(settings or SettingsStore()))
     use_cjk_font_if_needed(app)
+    collect_on_gui_thread(app)  # Qt objects in cycles die on the GUI thread (gc_guard.py)
     return app
 
 

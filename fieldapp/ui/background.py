@@ -103,6 +103,10 @@ class BackgroundRunner(_Runner):
         self._executor = executor if executor is not None else shared_executor()
         self._running: set[Future[None]] = set()
         self._outcomes: dict[int, Outcome] = {}
+        # The work of each job until its outcome is delivered. The pool thread drops its own
+        # reference when the work returns; were it the last one, whatever the work holds (a
+        # widget, a model) would be destroyed on that thread, beside the GUI thread using it.
+        self._work: dict[int, Callable[[], object]] = {}
         self._lock = threading.Lock()
         self._poll = QTimer(self)
         self._poll.setInterval(self.POLL_MS)
@@ -116,6 +120,7 @@ class BackgroundRunner(_Runner):
     ) -> Job:
         """Start ``work`` on the pool; ``on_success`` or ``on_failure`` runs on the GUI thread."""
         number, job = self._new_job(on_success, on_failure)
+        self._work[number] = work
         future = self._executor.submit(self._run, number, work)
         with self._lock:
             self._running.add(future)
@@ -144,6 +149,8 @@ class BackgroundRunner(_Runner):
         done = self.wait(timeout_ms)
         with self._lock:
             self._outcomes.clear()
+        if done:
+            self._work.clear()  # every work has returned: released here, on the GUI thread
         return done
 
     def _run(self, number: int, work: Callable[[], object]) -> None:
@@ -160,6 +167,7 @@ class BackgroundRunner(_Runner):
             finished = sorted(self._outcomes.items())
             self._outcomes.clear()
         for number, outcome in finished:
+            self._work.pop(number, None)
             self._deliver(number, outcome)
         if not self._jobs:
             self._poll.stop()

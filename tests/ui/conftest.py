@@ -12,12 +12,22 @@ from pytestqt.qtbot import QtBot
 
 from fieldapp.services.assignment_views import AssignmentViews
 from fieldapp.services.workspace import Workspace, open_workspace
+from fieldapp.ui.gc_guard import collect_on_gui_thread
 from fieldapp.ui.i18n import chosen_locale, install_translations, remove_translations
 from fieldapp.ui.main_window import MainWindow
 from tests.ui.leaks import LeakWatch, fail_on
 from tests.ui.sample_data import TODAY, add_samples
 
 LOAD_TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="package", autouse=True)
+def _cycles_collected_on_the_gui_thread(qapp: QApplication) -> Iterator[None]:
+    """As in the application (fieldapp/ui/gc_guard.py): no Qt object dies on a pool thread.
+    Automatic collection is back on for the tests outside this folder."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    collector.stop()
 
 
 @pytest.fixture(autouse=True)
