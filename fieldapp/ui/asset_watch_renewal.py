@@ -10,9 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from fieldapp.services.notices_issue import IssuedNotice
 from fieldapp.ui.background import InlineRunner
 from fieldapp.ui.notice_pages import PRINT_DPI, PageBitmap, PageView, render_bitmaps, to_images
 from fieldapp.ui.notice_print import ask_and_print
+from fieldapp.ui.notice_save import save_notice_pdf
 
 
 class RenewalDocumentsDialog(QDialog):
@@ -110,20 +109,8 @@ class RenewalDocumentsDialog(QDialog):
 
     def save_current(self, path: Path | None = None) -> Path | None:
         notice = self.current_notice()
-        if path is None:
-            suggested = f"{notice.title}{notice.document_number}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save notice as PDF"), suggested, self.tr("PDF files (*.pdf)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            path.write_bytes(notice.pdf)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Save as PDF"), str(error))
-            return None
-        return path
+        name = f"{notice.title}{notice.document_number}.pdf"
+        return save_notice_pdf(self, notice.pdf, name, path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._runner.shutdown()

@@ -13,12 +13,10 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -36,6 +34,7 @@ from fieldapp.storage.types import utcnow
 from fieldapp.ui.background import InlineRunner
 from fieldapp.ui.notice_pages import PRINT_DPI, PageBitmap, PageView, render_bitmaps, to_images
 from fieldapp.ui.notice_print import ask_and_print
+from fieldapp.ui.notice_save import save_notice_pdf
 from fieldapp.ui.service_dialog import ServiceDialog
 
 WARNING_STYLE = "color: #c62828;"
@@ -284,20 +283,8 @@ class NoticeDialog(QDialog):
         """Write the issued PDF to `path`, or where the officer chooses."""
         if self.issued is None:
             return None
-        if path is None:
-            suggested = f"{self.issued.title}{self.issued.document_number}.pdf"
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Save notice as PDF"), suggested, self.tr("PDF files (*.pdf)")
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        try:
-            path.write_bytes(self.issued.pdf)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Save as PDF"), str(error))
-            return None
-        return path
+        name = f"{self.issued.title}{self.issued.document_number}.pdf"
+        return save_notice_pdf(self, self.issued.pdf, name, path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._runner.shutdown()

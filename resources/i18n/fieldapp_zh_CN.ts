@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/about_dialog.py" line="+42"/>
+        <location filename="../../fieldapp/ui/about_dialog.py" line="+45"/>
         <location line="+1"/>
         <source>About Fieldapp</source>
         <translation>关于 Fieldapp</translation>
@@ -206,7 +206,7 @@
         <translation>版本、数据文件夹和日志文件夹，供技术支持使用</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -214,7 +214,7 @@
 <context>
     <name>AssetControlDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/asset_control_dialog.py" line="+85"/>
+        <location filename="../../fieldapp/ui/asset_control_dialog.py" line="+83"/>
         <source>Asset control — %1</source>
         <translation>财产控制 — %1</translation>
     </message>
@@ -379,7 +379,7 @@
         <translation>到期：</translation>
     </message>
     <message>
-        <location line="+121"/>
+        <location line="+114"/>
         <source>Released: no expiry</source>
         <translation>已解除：无到期日</translation>
     </message>
@@ -397,7 +397,7 @@
 <context>
     <name>AssetWatchModel</name>
     <message>
-        <location filename="../../fieldapp/ui/asset_watch_model.py" line="+38"/>
+        <location filename="../../fieldapp/ui/asset_watch_model.py" line="+52"/>
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
@@ -492,7 +492,7 @@
         <translation>其他财产</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+97"/>
         <source>expired %1 d ago</source>
         <translation>已过期 %1 天</translation>
     </message>
@@ -849,7 +849,7 @@ This issues the renewal ruling and the notice to assist (two document numbers of
 <context>
     <name>AssignmentDock</name>
     <message>
-        <location filename="../../fieldapp/ui/assignment_page_dock.py" line="+32"/>
+        <location filename="../../fieldapp/ui/assignment_page_dock.py" line="+37"/>
         <source>Field task</source>
         <translation>外勤任务</translation>
     </message>
@@ -2099,7 +2099,7 @@ This issues the renewal ruling and the notice to assist (two document numbers of
 <context>
     <name>EscalationModel</name>
     <message>
-        <location filename="../../fieldapp/ui/escalation_model.py" line="+37"/>
+        <location filename="../../fieldapp/ui/escalation_model.py" line="+35"/>
         <source>Level</source>
         <translation>级别</translation>
     </message>
@@ -2124,12 +2124,12 @@ This issues the renewal ruling and the notice to assist (two document numbers of
         <translation>状态</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+27"/>
         <source>As recorded: %1</source>
         <translation>原记录：%1</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-24"/>
         <source>Computed on this laptop</source>
         <translation>本机计算（待中心确认）</translation>
     </message>
@@ -3005,7 +3005,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>Fieldapp 主窗口</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+85"/>
         <source>Sections</source>
         <translation>栏目</translation>
     </message>
@@ -3295,13 +3295,13 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>MyTasksSection</name>
     <message>
-        <location filename="../../fieldapp/ui/my_tasks_section.py" line="+51"/>
-        <location line="+283"/>
+        <location filename="../../fieldapp/ui/my_tasks_section.py" line="+49"/>
+        <location line="+274"/>
         <source>My tasks</source>
         <translation>我的任务</translation>
     </message>
     <message>
-        <location line="-269"/>
+        <location line="-260"/>
         <source>My field tasks</source>
         <translation>我的外勤任务</translation>
     </message>
@@ -3406,7 +3406,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>区域与事项，及其任务数和逾期任务数</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Selected group</source>
         <translation>当前分组</translation>
     </message>
@@ -3414,7 +3414,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>NoticeActions</name>
     <message>
-        <location filename="../../fieldapp/ui/notice_actions.py" line="+37"/>
+        <location filename="../../fieldapp/ui/notice_actions.py" line="+38"/>
         <source>&amp;Issue notice…</source>
         <translation>签发文书(&amp;I)…</translation>
     </message>
@@ -3429,12 +3429,12 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>请选择一件任务再签发文书。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Select the tasks to issue notices for.</source>
         <translation>请选择要签发文书的任务。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+23"/>
         <source>Notice</source>
         <translation>文书</translation>
     </message>
@@ -3452,7 +3452,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/notice_dialog.py" line="+71"/>
+        <location filename="../../fieldapp/ui/notice_dialog.py" line="+70"/>
         <source>Notice: %1</source>
         <translation>文书：%1</translation>
     </message>
@@ -3515,21 +3515,6 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <location line="+28"/>
         <source>Issued as %1</source>
         <translation>已签发，编号 %1</translation>
-    </message>
-    <message>
-        <location line="+41"/>
-        <source>Save notice as PDF</source>
-        <translation>将文书另存为 PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -3660,7 +3645,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>OverdueModel</name>
     <message>
-        <location filename="../../fieldapp/ui/overdue_model.py" line="+37"/>
+        <location filename="../../fieldapp/ui/overdue_model.py" line="+30"/>
         <source>Days overdue</source>
         <translation>超期天数</translation>
     </message>
@@ -3864,7 +3849,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>PageView</name>
     <message numerus="yes">
-        <location filename="../../fieldapp/ui/notice_pages.py" line="+137"/>
+        <location filename="../../fieldapp/ui/notice_pages.py" line="+107"/>
         <source>Page %n</source>
         <translation>
             <numerusform>第 %n 页</numerusform>
@@ -3874,7 +3859,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../fieldapp/ui/queue_view.py" line="+251"/>
+        <location filename="../../fieldapp/ui/queue_view.py" line="+250"/>
         <source>Task groups</source>
         <translation>任务分组</translation>
     </message>
@@ -3884,7 +3869,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>按小组、区域和事项分组，显示任务数和逾期任务数</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+8"/>
         <source>Selected group</source>
         <translation>当前分组</translation>
     </message>
@@ -4737,7 +4722,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>RenewalDocumentsDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/asset_watch_renewal.py" line="+43"/>
+        <location filename="../../fieldapp/ui/asset_watch_renewal.py" line="+42"/>
         <source>Renewal drafted</source>
         <translation>续封文书已出具</translation>
     </message>
@@ -4760,21 +4745,6 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <location line="+2"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为 PDF(&amp;S)…</translation>
-    </message>
-    <message>
-        <location line="+52"/>
-        <source>Save notice as PDF</source>
-        <translation>将文书另存为 PDF</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Save as PDF</source>
-        <translation>另存为 PDF</translation>
     </message>
 </context>
 <context>
@@ -5787,7 +5757,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/visit_dialog.py" line="+80"/>
+        <location filename="../../fieldapp/ui/visit_dialog.py" line="+78"/>
         <source>Record a visit — %1</source>
         <translation>登记走访 — %1</translation>
     </message>
@@ -5933,7 +5903,7 @@ Your saved work is safe. If this happens again, please tell your administrator.<
         <translation>位置(&amp;C)：</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+76"/>
         <source>Photo with the position</source>
         <translation>带定位的照片</translation>
     </message>
